@@ -1,0 +1,106 @@
+"""Settings: the packaged defaults (configs/default.toml) with a user file laid over them.
+
+The result is one frozen, validated Settings object: an unknown key or a value of the wrong
+type is a ConfigError naming the file and the key, not a surprise three stages later.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+ENV_CONFIG = "NEWSBRIDGE_CONFIG"
+
+
+@dataclass(frozen=True)
+class PipelineSettings:
+    """Which backend runs each stage, by name."""
+
+    clean: str = "rules"
+    detect: str = "lingua"
+    segment: str = "rules"
+    quotes: str = "rules"
+    key_points: str = "extractive"
+    translate: str = "transformers"
+
+
+@dataclass(frozen=True)
+class LimitSettings:
+    """Bounds on what one request may ask for."""
+
+    max_chars: int = 1_000_000
+
+
+@dataclass(frozen=True)
+class Settings:
+    """All of newsbridge's settings."""
+
+    pipeline: PipelineSettings = field(default_factory=PipelineSettings)
+    limits: LimitSettings = field(default_factory=LimitSettings)
+
+
+def config_dir() -> Path:
+    """The folder of packaged config files (default.toml, glossaries...)."""
+    packaged = Path(__file__).parent / "configs"  # inside an installed wheel
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "configs"  # a source checkout
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError(f"config file {path} does not exist") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _build(cls: type, data: dict[str, Any], where: str) -> Any:
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in fields:
+            known = ", ".join(sorted(fields))
+            raise ConfigError(f"unknown setting {where}{key!r}; known here: {known}")
+        default = getattr(cls(), key)
+        if dataclasses.is_dataclass(default):
+            if not isinstance(value, dict):
+                raise ConfigError(f"setting {where}{key!r} must be a table [{key}]")
+            values[key] = _build(type(default), value, f"[{key}] ")
+        elif type(value) is not type(default):
+            raise ConfigError(
+                f"setting {where}{key!r} must be {type(default).__name__}, got {value!r}"
+            )
+        else:
+            values[key] = value
+    return cls(**values)
+
+
+def load_settings(path: str | os.PathLike[str] | None = None) -> Settings:
+    """Load the packaged defaults, then `path` (or $NEWSBRIDGE_CONFIG) over them."""
+    data = _read_toml(config_dir() / "default.toml")
+    user = path or os.environ.get(ENV_CONFIG)
+    if user:
+        data = _merge(data, _read_toml(Path(user)))
+    settings = _build(Settings, data, "")
+    if settings.limits.max_chars < 1:
+        raise ConfigError("setting [limits] 'max_chars' must be at least 1")
+    return settings

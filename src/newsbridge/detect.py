@@ -1,0 +1,221 @@
+"""Language detection: English, Korean or 'other', deterministic, robust on short text.
+
+Writing systems decide most cases outright: Hangul means Korean (a Korean article full of
+English names is still Korean), kana or Han without Hangul, Cyrillic, Arabic... mean 'other'.
+Only Latin-script text needs a statistical model to tell English from Spanish or German.
+Because newsbridge serves English and Korean newsrooms, the model's answer is weighed with
+a prior that favours English: a two-word fragment like "Dr. Ehud" is far more likely an
+English snippet than Slovene, while a full Spanish sentence still comes out 'other'.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Protocol
+
+from .document import Language, ParagraphLanguage
+from .errors import ConfigError
+
+SUPPORTED = ("en", "ko")
+
+# A text whose letters are at least this share Hangul is Korean; below it, Hangul is taken
+# as a quoted name inside another language. In a short text any Hangul at all decides it:
+# Korean writes Latin names with Hangul particles ("NPWS의 Park"), English never the reverse.
+HANGUL_SHARE_KO = 0.1
+SHORT_TEXT_LETTERS = 40
+# Prior odds for English against the single best other Latin-script language. Large enough
+# to keep short English fragments English, small enough that a real foreign sentence (whose
+# English likelihood is near zero) is not pulled over.
+ENGLISH_PRIOR_ODDS = 20.0
+# Paragraphs shorter than this many letters are too short to call an article mixed.
+MIXED_MIN_LETTERS = 40
+# At most this many characters are given to the statistical model: language does not
+# change halfway through a paragraph, and the models' cost grows with length.
+SAMPLE_CHARS = 2000
+
+
+class LatinScorer(Protocol):
+    """Scores Latin-script text: returns {iso 639-1 code: probability}, summing to <= 1."""
+
+    def scores(self, text: str) -> dict[str, float]: ...
+
+
+@dataclass(frozen=True)
+class ScriptCounts:
+    """Letters of a text counted by writing system."""
+
+    hangul: int = 0
+    latin: int = 0
+    kana: int = 0
+    han: int = 0
+    other: int = 0
+
+    @property
+    def letters(self) -> int:
+        return self.hangul + self.latin + self.kana + self.han + self.other
+
+
+def count_scripts(text: str) -> ScriptCounts:
+    """Count the letters of `text` by writing system (digits, spaces, punctuation ignored)."""
+    hangul = latin = kana = han = other = 0
+    for ch in text:
+        o = ord(ch)
+        if o < 128:
+            if ch.isalpha():
+                latin += 1
+            continue
+        if 0xAC00 <= o <= 0xD7A3 or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
+            hangul += 1
+        elif 0x3040 <= o <= 0x30FF or 0x31F0 <= o <= 0x31FF:
+            kana += 1
+        elif 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF:
+            han += 1
+        elif ch.isalpha():
+            if unicodedata.name(ch, "").startswith("LATIN"):
+                latin += 1
+            else:
+                other += 1
+    return ScriptCounts(hangul, latin, kana, han, other)
+
+
+class LinguaScorer:
+    """Lingua in high-accuracy mode, restricted to English and six major European languages.
+
+    High accuracy is what makes two- and four-word fragments reliable, but each language
+    costs about 20 MB and a quarter of a second to load, so the set is kept small; the
+    other languages of the world are langdetect's job (see Detector).
+    """
+
+    LANGUAGES = ("ENGLISH", "SPANISH", "GERMAN", "FRENCH", "ITALIAN", "PORTUGUESE", "DUTCH")
+
+    def __init__(self) -> None:
+        from lingua import Language as LinguaLanguage
+        from lingua import LanguageDetectorBuilder
+
+        langs = [getattr(LinguaLanguage, name) for name in self.LANGUAGES]
+        self._detector = LanguageDetectorBuilder.from_languages(*langs).build()
+
+    def scores(self, text: str) -> dict[str, float]:
+        return {
+            cv.language.iso_code_639_1.name.lower(): cv.value
+            for cv in self._detector.compute_language_confidence_values(text)
+        }
+
+
+class LangdetectScorer:
+    """langdetect (Google's language-detection port), seeded so results are repeatable."""
+
+    def __init__(self, seed: int = 0) -> None:
+        from langdetect import DetectorFactory
+
+        # langdetect samples n-grams at random; without a fixed seed the same text can come
+        # out in different languages on different runs.
+        DetectorFactory.seed = seed
+        self._seed = seed
+
+    def scores(self, text: str) -> dict[str, float]:
+        from langdetect import DetectorFactory, detect_langs
+        from langdetect.lang_detect_exception import LangDetectException
+
+        DetectorFactory.seed = self._seed
+        try:
+            found = detect_langs(text)
+        except LangDetectException:
+            return {}
+        return {str(item.lang).split("-")[0]: float(item.prob) for item in found}
+
+
+SCORERS = {"lingua": LinguaScorer, "langdetect": LangdetectScorer}
+
+# Which scorers vote on Latin-script text, per backend name (config: [pipeline] detect).
+# "lingua": lingua decides short fragments, and langdetect, which knows 55 languages, can veto
+# English once a text is long enough for it to be reliable. "langdetect": langdetect alone.
+BACKENDS = {"lingua": ("lingua", "langdetect"), "langdetect": ("langdetect",)}
+# langdetect is unreliable on fewer words than this; below it, only lingua votes.
+VETO_MIN_WORDS = 5
+
+
+@functools.lru_cache(maxsize=None)
+def get_scorer(name: str) -> LatinScorer:
+    """The shared scorer called `name`, built on first use (models load lazily)."""
+    return SCORERS[name]()
+
+
+def english_probability(scores: dict[str, float]) -> float:
+    """P(English) from a scorer's output, after weighing in the prior for English."""
+    en = scores.get("en", 0.0)
+    best_other = max((v for k, v in scores.items() if k != "en"), default=0.0)
+    if en == 0.0 and best_other == 0.0:
+        return 0.5  # no opinion (a lone acronym, digits): the prior alone decides
+    weighted_en = ENGLISH_PRIOR_ODDS * en
+    return weighted_en / (weighted_en + best_other)
+
+
+class Detector:
+    """Decides en / ko / other for a text, and per paragraph for an article."""
+
+    def __init__(self, backend: str = "lingua") -> None:
+        if backend not in BACKENDS:
+            raise ConfigError(
+                f"unknown language detector {backend!r}; choose one of: {', '.join(sorted(BACKENDS))}"
+            )
+        self.backend = backend
+
+    def detect(self, text: str) -> tuple[str, float]:
+        """Return (code, confidence) for one piece of text; code is 'en', 'ko' or 'other'."""
+        counts = count_scripts(text)
+        if counts.letters == 0:
+            return "other", 0.0
+        if counts.kana:
+            # Kana only occurs in Japanese; Korean text never contains it.
+            return "other", round(min(1.0, 0.5 + counts.kana / counts.letters), 3)
+        hangul_share = counts.hangul / counts.letters
+        if hangul_share >= HANGUL_SHARE_KO or (
+            counts.hangul and counts.letters < SHORT_TEXT_LETTERS
+        ):
+            return "ko", round(min(1.0, 0.5 + hangul_share), 3)
+        non_latin = counts.han + counts.other + counts.hangul
+        if non_latin > counts.latin:
+            return "other", round(non_latin / counts.letters, 3)
+        return self._latin(text[:SAMPLE_CHARS])
+
+    def _latin(self, text: str) -> tuple[str, float]:
+        scorers = BACKENDS[self.backend]
+        if len(scorers) > 1 and len(text.split()) < VETO_MIN_WORDS:
+            scorers = scorers[:1]
+        p_en = min(english_probability(get_scorer(name).scores(text)) for name in scorers)
+        if p_en >= 0.5:
+            return "en", round(p_en, 3)
+        return "other", round(1.0 - p_en, 3)
+
+    def detect_article(self, paragraphs: list[str]) -> Language:
+        """Detect each paragraph and the whole; report an article that mixes languages."""
+        per_par: list[ParagraphLanguage] = []
+        for index, par in enumerate(paragraphs):
+            code, conf = self.detect(par)
+            per_par.append(ParagraphLanguage(index=index, code=code, confidence=conf))
+        code, conf = self.detect("\n\n".join(paragraphs)[: SAMPLE_CHARS * 4])
+        # A paragraph only makes the article mixed if it is long enough to be judged.
+        others = {
+            p.code
+            for p, text in zip(per_par, paragraphs)
+            if p.code != code and count_scripts(text).letters >= MIXED_MIN_LETTERS
+        }
+        return Language(code=code, confidence=conf, mixed=bool(others), paragraphs=per_par)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """The paragraphs of plain text: blocks separated by blank lines."""
+    return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()] or [text]
+
+
+def detect_language(text: str, backend: str = "lingua") -> Language:
+    """Detect the language of `text`: 'en', 'ko' or 'other', with a confidence in [0, 1].
+
+    Paragraphs (separated by blank lines) are detected too; `mixed` is true when a paragraph
+    of some length is in another language than the whole.
+    """
+    return Detector(backend).detect_article(split_paragraphs(text))

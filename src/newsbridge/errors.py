@@ -1,0 +1,17 @@
+"""Errors newsbridge raises, each with a one-line message that says how to fix the problem."""
+
+
+class NewsbridgeError(Exception):
+    """Base class of every error newsbridge raises on purpose."""
+
+
+class InputError(NewsbridgeError, ValueError):
+    """The input cannot be processed as given (empty, binary, too large, no article...)."""
+
+
+class ConfigError(NewsbridgeError, ValueError):
+    """The configuration is invalid: unknown key, wrong type, unknown backend name."""
+
+
+class ModelNotFoundError(NewsbridgeError, RuntimeError):
+    """A model a stage needs is not installed where newsbridge looked."""

@@ -1,0 +1,161 @@
+"""The pipeline: clean -> detect -> segment -> quotes -> key points -> translate -> Result.
+
+Each stage is a small Protocol; config names the backend for each, and STAGES below is the
+one place that maps those names to code. A stage whose backend is not available is skipped
+with a warning in the Result, so callers always get the full Result shape.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from . import segment as segment_mod
+from .clean import clean as clean_article
+from .config import Settings, load_settings
+from .detect import Detector
+from .document import Article, KeyPoint, Language, Quote, Result, ResultWarning, Translation
+from .errors import ConfigError, InputError
+from .inputs import check_text
+
+log = logging.getLogger(__name__)
+
+TARGETS = ("en", "ko")
+MAX_POINTS = 20
+
+
+class Cleaner(Protocol):
+    def clean(self, text: str, html: bool | None) -> Article: ...
+
+
+class LanguageDetector(Protocol):
+    def detect_article(self, paragraphs: list[str]) -> Language: ...
+
+
+class Segmenter(Protocol):
+    def segment(self, article: Article, lang: str) -> Article: ...
+
+
+class QuoteExtractor(Protocol):
+    def extract(self, article: Article, lang: str) -> list[Quote]: ...
+
+
+class Summarizer(Protocol):
+    def summarize(self, article: Article, quotes: list[Quote], lang: str, points: int) -> list[KeyPoint]: ...
+
+
+class Translator(Protocol):
+    def translate_result(self, article: Article, quotes: list[Quote], key_points: list[KeyPoint],
+                         source: str, target: str) -> Translation: ...
+
+
+class RulesCleaner:
+    """Pasted-page rules (clean/text.py), trafilatura first for HTML (clean/html.py)."""
+
+    def clean(self, text: str, html: bool | None) -> Article:
+        return clean_article(text, html=html)
+
+
+class RulesSegmenter:
+    """English sentence rules; Korean by kiwipiepy."""
+
+    def segment(self, article: Article, lang: str) -> Article:
+        return segment_mod.segment(article, lang)
+
+
+# stage -> backend name -> factory. Stages still empty here arrive with later versions.
+STAGES: dict[str, dict[str, Callable[[], Any]]] = {
+    "clean": {"rules": RulesCleaner},
+    "detect": {"lingua": lambda: Detector("lingua"), "langdetect": lambda: Detector("langdetect")},
+    "segment": {"rules": RulesSegmenter},
+    "quotes": {},
+    "key_points": {},
+    "translate": {},
+}
+REQUIRED = ("clean", "detect", "segment")
+
+
+class Pipeline:
+    """Runs the stages chosen in `settings`; build once, call process() many times."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or load_settings()
+        self._stages: dict[str, Any] = {}
+        for stage, backends in STAGES.items():
+            name = getattr(self.settings.pipeline, stage)
+            if name in backends:
+                self._stages[stage] = backends[name]()
+            elif stage in REQUIRED:
+                known = ", ".join(sorted(backends))
+                raise ConfigError(f"unknown {stage} backend {name!r} in [pipeline]; choose one of: {known}")
+
+    def _missing(self, stage: str, what: str) -> ResultWarning:
+        name = getattr(self.settings.pipeline, stage)
+        return ResultWarning(
+            code="stage_unavailable",
+            stage=stage,
+            message=f"the {stage} stage (backend {name!r}) is not available in this version of newsbridge; {what}",
+        )
+
+    def clean(self, text: str, html: bool | None = None) -> Article:
+        """Clean `text` (pasted page or HTML) into an Article, after checking the input."""
+        text = check_text(text, self.settings.limits.max_chars)
+        article = self._stages["clean"].clean(text, html)
+        if not article.paragraphs:
+            raise InputError("no article text found: after removing page furniture nothing was left")
+        return article
+
+    def detect_paragraphs(self, paragraphs: list[str]) -> Language:
+        """Detect the language of paragraphs, each and as a whole."""
+        return self._stages["detect"].detect_article(paragraphs)
+
+    def process(self, text: str, *, html: bool | None = None, target: str | None = None,
+                points: int = 5) -> Result:
+        """Run every stage on one article and return the Result (see newsbridge.process)."""
+        if target is not None and target not in TARGETS:
+            raise InputError(f"unknown target language {target!r}; use 'en' or 'ko'")
+        if not 1 <= points <= MAX_POINTS:
+            raise InputError(f"points must be between 1 and {MAX_POINTS}, got {points}")
+        article = self.clean(text, html)
+        language = self.detect_paragraphs([p.text for p in article.paragraphs])
+        warnings: list[ResultWarning] = []
+        if language.mixed:
+            others = sorted({p.code for p in language.paragraphs if p.code != language.code})
+            warnings.append(ResultWarning(
+                code="mixed_language", stage="detect",
+                message=f"the article is mostly {language.code!r} but has paragraphs in {', '.join(others)}",
+            ))
+        article = self._stages["segment"].segment(article, language.code)
+        result = Result(language=language, article=article, warnings=warnings)
+        if language.code not in TARGETS:
+            warnings.append(ResultWarning(
+                code="unsupported_language", stage="detect",
+                message="the article is neither English nor Korean; quotes, key points and translation were skipped",
+            ))
+            return result
+
+        quotes: list[Quote] = []
+        if "quotes" in self._stages:
+            quotes = self._stages["quotes"].extract(article, language.code)
+        else:
+            warnings.append(self._missing("quotes", "quotes are empty"))
+        key_points: list[KeyPoint] = []
+        if "key_points" in self._stages:
+            key_points = self._stages["key_points"].summarize(article, quotes, language.code, points)
+        else:
+            warnings.append(self._missing("key_points", "key points are empty"))
+        translation = None
+        if target is not None:
+            if target == language.code:
+                warnings.append(ResultWarning(
+                    code="same_language", stage="translate",
+                    message=f"the article is already in {target!r}; nothing to translate",
+                ))
+            elif "translate" in self._stages:
+                translation = self._stages["translate"].translate_result(
+                    article, quotes, key_points, language.code, target)
+            else:
+                warnings.append(self._missing("translate", "translation is null"))
+        return Result(language=language, article=article, quotes=quotes, key_points=key_points,
+                      translation=translation, warnings=warnings)
