@@ -31,7 +31,7 @@ SHORT_TEXT_LETTERS = 40
 # English likelihood is near zero) is not pulled over.
 ENGLISH_PRIOR_ODDS = 20.0
 # Paragraphs shorter than this many letters are too short to call an article mixed.
-MIXED_MIN_LETTERS = 40
+MIXED_MIN_LETTERS = 20
 # At most this many characters are given to the statistical model: language does not
 # change halfway through a paragraph, and the models' cost grows with length.
 SAMPLE_CHARS = 2000
@@ -192,19 +192,28 @@ class Detector:
         return "other", round(1.0 - p_en, 3)
 
     def detect_article(self, paragraphs: list[str]) -> Language:
-        """Detect each paragraph and the whole; report an article that mixes languages."""
+        """Detect each paragraph, and the article as the language of most of its text.
+
+        The article is `mixed` when a paragraph long enough to judge is in another language.
+        """
         per_par: list[ParagraphLanguage] = []
+        weight: dict[str, float] = {}
         for index, par in enumerate(paragraphs):
             code, conf = self.detect(par)
             per_par.append(ParagraphLanguage(index=index, code=code, confidence=conf))
-        code, conf = self.detect("\n\n".join(paragraphs)[: SAMPLE_CHARS * 4])
-        # A paragraph only makes the article mixed if it is long enough to be judged.
+            weight[code] = weight.get(code, 0.0) + len(par) * conf
+        total = sum(weight.values())
+        if total == 0:
+            code, conf = self.detect("\n\n".join(paragraphs))
+            return Language(code=code, confidence=conf, paragraphs=per_par)
+        code = max(weight, key=weight.__getitem__)
         others = {
             p.code
             for p, text in zip(per_par, paragraphs)
             if p.code != code and count_scripts(text).letters >= MIXED_MIN_LETTERS
         }
-        return Language(code=code, confidence=conf, mixed=bool(others), paragraphs=per_par)
+        return Language(code=code, confidence=round(weight[code] / total, 3), mixed=bool(others),
+                        paragraphs=per_par)
 
 
 def split_paragraphs(text: str) -> list[str]:

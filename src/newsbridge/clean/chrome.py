@@ -97,8 +97,8 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 # 'By Mira Okafor', 'By MIRA OKAFOR and Jo Park, Reuters', 'Written by ...'.
 BYLINE_EN = re.compile(
-    r"^(?:by|written by|words by|reporting by)\s+(?P<name>[A-Z][\w.'’\-]*(?:[ ,&]+(?:and\s+)?[A-Z][\w.'’\-]*){0,7})"
-    r"(?:\s*[,|\-–—]\s*(?P<org>[^@]{2,60}?))?\s*(?P<email>" + EMAIL.pattern + r")?\s*$",
+    r"^(?:by|written by|words by|reporting by)\s+(?P<name>[A-Z][\w.'’\-]*(?:(?:\s+|\s*&\s*|\s+and\s+)[A-Z][\w.'’\-]*){0,7})"
+    r"(?:\s*[,|\-–—]\s*(?P<affiliation>[^@]{2,60}?))?\s*(?P<email>" + EMAIL.pattern + r")?\s*$",
     re.IGNORECASE,
 )
 # A sign-off line: 'Mira Okafor mira.okafor@haldendaily.example' or 'Mira Okafor | email'.
@@ -130,13 +130,13 @@ DATE_VALUE = re.compile(
 )
 DATE_LINE_WORDS = re.compile(
     r"^(?:published|updated|posted|last updated|modified|first published|date|입력|수정|승인|"
-    r"기사입력|최종수정|등록|발행)?\s*:?\s*",
+    r"기사입력|최종수정|등록|발행|송고시간|송고)?\s*:?\s*",
     re.IGNORECASE,
 )
 DATE_EXTRAS = re.compile(
     r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b[ap]\.?m\.?(?=\s|$)|\b(?:KST|UTC|GMT|EST|EDT|ET|PT|CET|BST)\b|"
     r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?|[(\[]?[월화수목금토일](?:요일)?[)\]]|"
-    r"\b(?:published|updated|posted|modified|on|at)\b:?|입력|수정|승인|기사입력|최종수정|오전|오후",
+    r"\b(?:published|updated|posted|modified|on|at)\b:?|입력|수정|승인|기사입력|최종수정|송고시간|송고|오전|오후",
     re.IGNORECASE,
 )
 # The owner named in a copyright line: '© 2026 Riverton Herald.', '<저작권자 © 청솔신문, 무단전재...>'.

@@ -16,10 +16,12 @@ from typing import Any
 from ..document import Article, Caption
 from . import chrome
 
-# A sentence ends with terminal punctuation, maybe inside closing quotes or brackets; Korean
-# text scraped without full stops still ends its sentences with the verb ending '다' (but a
-# headline ending in a quoted '…맡는다"' has no full stop and is not a sentence).
-_TERMINAL = re.compile(r"(?:[.!?…。][\"'”’)\]」』]*|다)$")
+# A sentence ends with terminal punctuation, maybe inside closing quotes or brackets.
+_TERMINAL = re.compile(r"[.!?…。][\"'”’)\]」』]*$")
+# Korean text scraped without full stops still ends its sentences with the verb ending '다';
+# used only when no line of a text ends with a full stop, since Korean headlines end in '다'
+# too ('인력 두 배로 늘린다').
+_TERMINAL_LENIENT = re.compile(r"(?:[.!?…。][\"'”’)\]」』]*|다)$")
 _HANGUL = re.compile(r"[가-힣]")
 
 
@@ -30,8 +32,8 @@ class _Line:
     kind: str = ""  # chrome, caption, byline, date, body, bullet, head
 
 
-def _is_sentence(text: str) -> bool:
-    if not _TERMINAL.search(text):
+def _is_sentence(text: str, lenient: bool = False) -> bool:
+    if not (_TERMINAL_LENIENT if lenient else _TERMINAL).search(text):
         return False
     hangul = len(_HANGUL.findall(text))
     return hangul >= 6 or len(text.split()) >= 2
@@ -72,9 +74,10 @@ def _byline(text: str) -> dict[str, str] | None:
     for pattern in (chrome.BYLINE_EN, chrome.SIGNOFF_EN, chrome.BYLINE_KO):
         match = pattern.match(base)
         if match:
-            found = {k: v.strip(" ,") for k, v in match.groupdict().items() if v}
-            return {"byline" if k == "name" else "publisher" if k == "org" else k: v
-                    for k, v in found.items()}
+            # 'affiliation' ('Staff Writer', 'Reuters') is read only to keep it out of the name.
+            found = {k: v.strip(" ,") for k, v in match.groupdict().items()
+                     if v and k != "affiliation"}
+            return {"byline" if k == "name" else k: v for k, v in found.items()}
     if chrome.EMAIL.fullmatch(base):
         return {"email": base}
     return None
@@ -94,25 +97,43 @@ def _date(text: str) -> str | None:
 
 
 def _split_lines(text: str) -> list[_Line]:
-    lines = []
+    """Non-blank lines with their block number; hard-wrapped lines are joined back."""
+    lines: list[_Line] = []
     block = 0
     for raw in text.split("\n"):
         stripped = raw.strip()
         if not stripped:
             block += 1
-            continue
-        lines.append(_Line(stripped, block))
+        elif lines and lines[-1].block == block and _continues(lines[-1].text, stripped):
+            lines[-1].text += " " + stripped
+        else:
+            lines.append(_Line(stripped, block))
     return lines
 
 
-def _classify(lines: list[_Line]) -> None:
+def _continues(prev: str, line: str) -> bool:
+    """True if `line` is the hard-wrapped rest of the sentence that `prev` leaves open."""
+    if _TERMINAL.search(prev) or line == prev or chrome.BULLET.match(line):
+        return False
+    if line[0].islower() or line[0].isdigit() or line[0] in "$(%":
+        return True
+    # A long line ending mid-phrase ('... said head librarian' / 'Rosa Imbert.'), unless
+    # what follows is furniture of its own: a byline, a date, a widget.
+    mid_phrase = prev[-1].isalpha() or prev[-1] in ",;-–"
+    return (mid_phrase and len(prev) >= 60 and not _byline(line) and not _date(line)
+            and not is_chrome(line))
+
+
+def _classify(lines: list[_Line], lenient: bool = False) -> None:
     for i, line in enumerate(lines):
         text = line.text
-        neighbours = {lines[j].text for j in (i - 1, i + 1) if 0 <= j < len(lines)}
+        neighbours = {lines[j].text for j in (i - 1, i + 1)
+                      if 0 <= j < len(lines) and lines[j].block == line.block}
         if is_chrome(text):
             line.kind = "chrome"
         elif parse_caption(text) or (text in neighbours and _is_sentence(text)):
-            # Captions are printed twice on many pages (image alt text, then the caption).
+            # Captions are printed twice on many pages (image alt text, then the caption),
+            # on consecutive lines.
             line.kind = "caption"
         elif _byline(text):
             line.kind = "byline"
@@ -120,14 +141,10 @@ def _classify(lines: list[_Line]) -> None:
             line.kind = "date"
         elif chrome.BULLET.match(text):
             line.kind = "bullet"
-        elif _is_sentence(text):
+        elif _is_sentence(text, lenient):
             line.kind = "body"
         else:
             line.kind = "head"
-
-
-def _ends_paragraph(text: str) -> bool:
-    return bool(_TERMINAL.search(text)) or text.endswith(("”", '"', ":", "’"))
 
 
 def clean_text(text: str, **metadata: Any) -> Article:
@@ -138,6 +155,8 @@ def clean_text(text: str, **metadata: Any) -> Article:
     """
     lines = _split_lines(text.replace("\r\n", "\n").replace("\r", "\n"))
     _classify(lines)
+    if not any(ln.kind == "body" for ln in lines):
+        _classify(lines, lenient=True)
     meta: dict[str, Any] = {}
     captions: list[Caption] = []
     body_at = next((i for i, ln in enumerate(lines) if ln.kind == "body"), None)
@@ -171,20 +190,7 @@ def clean_text(text: str, **metadata: Any) -> Article:
             meta["title"] = max(heads, key=len)
         kept = _body_lines(lines[body_at:], note)
 
-    paragraphs: list[str] = []
-    last_block = -1
-    for line in kept:
-        text = _strip_bullet(line.text) if line.kind == "bullet" else line.text
-        if (
-            paragraphs
-            and line.block == last_block
-            and len(paragraphs[-1]) >= 40
-            and not _ends_paragraph(paragraphs[-1])
-        ):
-            paragraphs[-1] += " " + text  # a hard-wrapped line continues its paragraph
-        else:
-            paragraphs.append(text)
-        last_block = line.block
+    paragraphs = [_strip_bullet(ln.text) if ln.kind == "bullet" else ln.text for ln in kept]
 
     if paragraphs:
         paragraphs[0] = _take_lede_credit(paragraphs[0], meta)
