@@ -2,10 +2,12 @@
 
 Writing systems decide most cases outright: Hangul means Korean (a Korean article full of
 English names is still Korean), kana or Han without Hangul, Cyrillic, Arabic... mean 'other'.
-Only Latin-script text needs a statistical model to tell English from Spanish or German.
-Because newsbridge serves English and Korean newsrooms, the model's answer is weighed with
-a prior that favours English: a two-word fragment like "Dr. Ehud" is far more likely an
-English snippet than Slovene, while a full Spanish sentence still comes out 'other'.
+Only Latin-script text needs statistical models to tell English from Spanish or German:
+lingua (high accuracy on fragments, a few languages) and langdetect (55 languages, reliable
+from about five words). Because newsbridge serves English and Korean newsrooms, their answers
+are weighed with a prior that favours English: a two-word fragment like "Dr. Ehud" is far
+more likely an English snippet than Slovene, while a full Spanish sentence still comes out
+'other'. scripts/eval_detect.py measures all of this.
 """
 
 from __future__ import annotations
@@ -18,8 +20,6 @@ from typing import Protocol
 
 from .document import Language, ParagraphLanguage
 from .errors import ConfigError
-
-SUPPORTED = ("en", "ko")
 
 # A text whose letters are at least this share Hangul is Korean; below it, Hangul is taken
 # as a quoted name inside another language. In a short text any Hangul at all decides it:
