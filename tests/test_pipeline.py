@@ -18,13 +18,15 @@ def test_process_english_page(en_page):
     assert len(result.article.paragraphs) == 6
     for s in result.article.sentences:
         assert result.article.body[s.start:s.end] == s.text
-    assert result.quotes == [] and result.key_points == [] and result.translation is None
+    assert [q.speaker for q in result.quotes] == [
+        "Ana Whitcombe", "Ana Whitcombe", "Grant Ibsen", "Grant Ibsen", "Grant Ibsen"]
+    assert result.key_points == [] and result.translation is None
 
 
 def test_stages_not_there_yet_are_named_in_warnings(en_page):
     result = newsbridge.process(en_page, target="ko")
     missing = {w.stage for w in result.warnings if w.code == "stage_unavailable"}
-    assert missing == {"quotes", "key_points", "translate"}
+    assert missing == {"key_points", "translate"}
     assert all("not available" in w.message for w in result.warnings)
 
 

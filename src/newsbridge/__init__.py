@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 
@@ -26,12 +25,14 @@ from .document import (
     Translation,
 )
 from .errors import ConfigError, InputError, ModelNotFoundError, NewsbridgeError
-from .pipeline import Pipeline
+from .pipeline import Pipeline, default_pipeline
+from .quotes import extract_quotes
 
 __all__ = [
     "process",
     "clean",
     "detect_language",
+    "extract_quotes",
     "Pipeline",
     "Settings",
     "load_settings",
@@ -57,16 +58,10 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 Config = Settings | str | os.PathLike[str] | None
 
 
-@functools.lru_cache(maxsize=8)
-def _pipeline_for(config: str | None) -> Pipeline:
-    return Pipeline(load_settings(config))
-
-
 def _pipeline(config: Config) -> Pipeline:
     if isinstance(config, Settings):
         return Pipeline(config)
-    # Pipelines hold loaded models: build one per config file and reuse it.
-    return _pipeline_for(os.fspath(config) if config is not None else None)
+    return default_pipeline(os.fspath(config) if config is not None else None)
 
 
 def process(text: str, *, html: bool | None = None, target: str | None = None, points: int = 5,

@@ -18,11 +18,10 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from .config import load_settings
 from .detect import split_paragraphs
 from .errors import NewsbridgeError
 from .inputs import read_input
-from .pipeline import Pipeline
+from .pipeline import Pipeline, default_pipeline
 from .render import to_markdown
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
@@ -98,9 +97,8 @@ def _emit_json(data: Any) -> None:
     _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-@functools.lru_cache(maxsize=1)
 def _pipeline(config: Optional[Path]) -> Pipeline:
-    return Pipeline(load_settings(config))
+    return default_pipeline(str(config) if config else None)
 
 
 @app.callback()

@@ -7,6 +7,7 @@ with a warning in the Result, so callers always get the full Result shape.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from typing import Any, Protocol
@@ -18,6 +19,7 @@ from .detect import Detector
 from .document import Article, KeyPoint, Language, Quote, Result, ResultWarning, Translation
 from .errors import ConfigError, InputError
 from .inputs import check_text
+from .quotes import RulesQuoteExtractor
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +71,7 @@ STAGES: dict[str, dict[str, Callable[[], Any]]] = {
     "clean": {"rules": RulesCleaner},
     "detect": {"lingua": lambda: Detector("lingua"), "langdetect": lambda: Detector("langdetect")},
     "segment": {"rules": RulesSegmenter},
-    "quotes": {},
+    "quotes": {"rules": RulesQuoteExtractor},
     "key_points": {},
     "translate": {},
 }
@@ -106,6 +108,10 @@ class Pipeline:
             raise InputError("no article text found: after removing page furniture nothing was left")
         return article
 
+    def segment(self, article: Article, lang: str) -> Article:
+        """Split the article's paragraphs into sentences (offsets into the body)."""
+        return self._stages["segment"].segment(article, lang)
+
     def detect_paragraphs(self, paragraphs: list[str]) -> Language:
         """Detect the language of paragraphs, each and as a whole."""
         return self._stages["detect"].detect_article(paragraphs)
@@ -126,7 +132,7 @@ class Pipeline:
                 code="mixed_language", stage="detect",
                 message=f"the article is mostly {language.code!r} but has paragraphs in {', '.join(others)}",
             ))
-        article = self._stages["segment"].segment(article, language.code)
+        article = self.segment(article, language.code)
         result = Result(language=language, article=article, warnings=warnings)
         if language.code not in TARGETS:
             warnings.append(ResultWarning(
@@ -159,3 +165,12 @@ class Pipeline:
                 warnings.append(self._missing("translate", "translation is null"))
         return Result(language=language, article=article, quotes=quotes, key_points=key_points,
                       translation=translation, warnings=warnings)
+
+
+@functools.lru_cache(maxsize=8)
+def default_pipeline(config: str | None = None) -> Pipeline:
+    """The shared pipeline for a config file (None: defaults and $NEWSBRIDGE_CONFIG).
+
+    Pipelines hold loaded models, so each config gets one, built on first use.
+    """
+    return Pipeline(load_settings(config))

@@ -50,6 +50,12 @@ _SENTENCE_STARTERS = {
 _BOUNDARY = re.compile(
     r"""(?P<end>[.!?…]+["'”’)\]]*)(?P<space>\s+)(?=["'“‘(\[]?[A-Z0-9\u00C0-\u00DE\uAC00-\uD7A3])"""
 )
+# '"Is it over?" Smith asked.': a question or exclamation in quotes, then its attribution.
+_ATTRIBUTION_NEXT = re.compile(
+    r"(?:(?:[A-Z][\w.'’\-]*\s+){1,4}|(?:he|she|they|we|I|it)\s+)(?:\w+ly\s+)?"
+    r"(?:said|says|asked|asks|told|added|demanded|wondered|replied|shouted|wrote|tweeted|"
+    r"exclaimed|continued|responded|insisted|yelled|cried|pleaded|declared|recalled)\b"
+)
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _NEXT_WORD = re.compile(r"""["'“‘(\[]?([A-Za-z]+)""")
 
@@ -77,6 +83,8 @@ class EnglishSplitter:
     @staticmethod
     def _is_boundary(text: str, match: re.Match[str]) -> bool:
         punct = match.group("end")
+        if punct[0] in "?!" and punct[-1] in "\"”'’" and _ATTRIBUTION_NEXT.match(text, match.end("space")):
+            return False
         if not punct.startswith("."):
             return True  # '!' '?' '…' end a sentence whatever precedes them
         before = _LAST_WORD.search(text, 0, match.start("end"))

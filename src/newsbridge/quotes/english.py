@@ -1,0 +1,263 @@
+"""English attributions: who a quote is given to, from the words around it.
+
+Patterns, within the sentence that holds the quote:
+  after it    '"…," said Councillor Dana Reyes, who chairs the committee.'  (cue, then speaker)
+              '"…," Lind told reporters.' / '"…," he added.'               (speaker, then cue)
+  before it   'Harry J. Kazianis, senior director of …, said: "…"'
+              'X said during a briefing on Monday that "…"' / 'X called it "…"' (partial quotes)
+              'According to the White House, "…"'
+"""
+
+from __future__ import annotations
+
+import re
+
+from .speakers import Attribution
+
+CUE_WORDS = (
+    "said says say saying told tells tell telling added adds adding asked asks asking explained "
+    "explains explaining noted notes noting stated states wrote writes writing argued argues "
+    "arguing insisted insists claimed claims declared declares announced announces warned warns "
+    "warning replied replies responded responds recalled recalls recalling continued continues "
+    "remarked observed acknowledged acknowledges admitted admits conceded concedes contended "
+    "suggested suggests predicted predicts promised promises vowed vows pledged urged urges "
+    "tweeted tweets posted joked jokes quipped shouted yelled exclaimed complained complains "
+    "countered counters cautioned stressed stresses emphasized emphasised concluded testified "
+    "charged maintained maintains asserted asserts confirmed confirms reported reports called "
+    "calls calling described describes dubbed labeled labelled blasted slammed boasted mused "
+    "lamented recounted wondered questioned demanded echoed agreed disagreed denied denies "
+    "accused retorted reiterated thundered snapped pleaded begged mocked praised criticized "
+    "criticised scoffed sighed whispered reads read branded brands rated rates typed texted "
+    "emailed messaged chanted"
+).split()
+CUE = r"(?:according\s+to|pointed\s+out|went\s+on|put\s+it|" + "|".join(CUE_WORDS) + r")"
+_CUE_RE = re.compile(rf"\b{CUE}\b", re.IGNORECASE)
+
+_CAP = r"(?:[A-Z][\w'’.\-]*)"
+_CONNECT = r"(?:of|for|the|and|de|del|della|da|di|du|van|von|der|den|la|le|al|bin|ibn|y)"
+NAME_RUN = rf"\b{_CAP}(?:\s+(?:{_CONNECT}\s+)?{_CAP}){{0,7}}(?:\s*\([^)]{{1,25}}\))?"
+PRONOUNS = {"he": "m", "she": "f", "they": None, "i": None, "we": None, "it": None}
+_PRONOUN = r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)"
+_DETERMINER = r"\b(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Bb]oth)"
+# Words that cannot be inside a speaker description: 'a young woman who …' is not a speaker.
+_NOT_IN_NP = (
+    r"(?:who|whom|whose|which|that|what|when|where|why|how|and|or|but|if|because|than|as|by|to|"
+    r"with|from|into|about|on|in|he|she|it|they|we|i|you|him|her|them|is|was|were|are|be|been|"
+    r"has|have|had|not|no|would|will|can|could|do|does|did|said|says|told|called|after|before)"
+)
+_PLURALS = (
+    r"(?:officials|critics|police|analysts|experts|authorities|prosecutors|investigators|residents|"
+    r"witnesses|sources|aides|supporters|opponents|organizers|organisers|researchers|scientists|"
+    r"doctors|lawmakers|legislators|economists|observers|activists|protesters|voters|officers|"
+    r"spokesmen|spokespeople|diplomats|historians|parents|students|teachers|workers|Democrats|Republicans)"
+)
+_NP_WORD = rf"(?!{_NOT_IN_NP}\b)[A-Za-z][\w'’\-]*"
+DESCRIPTOR = (
+    rf"(?:{_DETERMINER}\s+(?:{_NP_WORD}\s+){{0,3}}(?!{_NOT_IN_NP}\b)[a-z][\w'’\-]*"
+    rf"(?:\s+(?:of|for|at|on|in|from|with)\s+(?:the\s+)?{_NP_WORD}(?:\s+{_NP_WORD}){{0,2}})?|\b{_PLURALS})"
+)
+_NP = rf"(?:(?:the\s+)?{NAME_RUN}|{_PRONOUN}|{DESCRIPTOR})"
+_APPOSITIVE = r"\s*,\s*[^,\"“”]{2,160}?,"
+_ADVERBS = (
+    r"(?:also|later|then|previously|recently|once|reportedly|has|had|have|would|will|was|is|were|"
+    r"are|further|simply|repeatedly|publicly|privately|often|flatly|bluntly|angrily|did|does|do|"
+    r"could|might|may|must|should|even|still|never|always|already|again|first|last|just|only|"
+    r"since|earlier|separately|long|\w+ly)"
+)
+
+# After the quote: '," said Councillor Dana Reyes, who chairs …' / '," Lind told reporters'.
+_POST_INVERTED = re.compile(
+    rf"^[\s,;:—–\-]*(?P<cue>{CUE})\s+(?P<np>(?:the\s+)?{NAME_RUN}|{DESCRIPTOR})"
+    rf"(?P<app>\s*,\s*[^\"“”]{{2,160}}?)?\s*(?:[.,;:!?]|$)"
+)
+_POST_DASH = re.compile(rf"^\s*[―—–]\s*(?P<np>{NAME_RUN})\s*(?:$|\n)")
+_POST_NORMAL = re.compile(
+    rf"^[\s,;:—–\-]*(?P<np>{_NP})(?P<app>{_APPOSITIVE})?\s+(?:{_ADVERBS}\s+){{0,3}}(?P<cue>{CUE})\b"
+)
+# Before the quote: the subject of the cue, ending right where the cue starts.
+_PRE_SUBJECT = re.compile(rf"(?P<np>{_NP})(?P<app>{_APPOSITIVE})?\s+(?:{_ADVERBS}\s+){{0,3}}$")
+_PRE_INVERTED = re.compile(rf"^\s*(?P<np>(?:the\s+)?{NAME_RUN}|{DESCRIPTOR})(?P<app>\s*,\s*[^\"“”]{{2,160}}?)?\s*[,:]?\s*$")
+
+# A sentence that opens with a name, possibly an appositive with commas inside, then the cue:
+# 'Harry J. Kazianis, senior director of …, at the Center, said'.
+_OPENING_NAME = re.compile(rf"^\s*(?P<np>(?:[Tt]he\s+)?{NAME_RUN})(?P<app>\s*,\s*[^\"“”]{{2,200}}?,)?\s+(?=[a-z])")
+_OPENING_NAME_CUE = re.compile(
+    rf"^\s*(?P<np>(?:[Tt]he\s+)?{NAME_RUN})(?P<app>\s*,\s*[^\"“”]{{2,200}},)\s+(?:{_ADVERBS}\s+){{0,3}}$"
+)
+
+# An adverbial phrase before the subject: 'In an August speech, ', 'Conversely, '.
+_LEADING_PHRASE = re.compile(
+    r"^\s*(?:(?:In|On|At|After|Before|During|Following|Since|Despite|Under|With|For|From|By|As|"
+    r"If|When|While|Although|Though|Because|Until|Once|Later|Earlier|Meanwhile|However|"
+    r"Conversely|Still|Yet|Instead|Separately|Similarly|Indeed|Asked|Speaking)\b[^,\"“”]{0,80},\s*)"
+)
+
+# Words that begin a sentence in capitals without being part of a name.
+_SENTENCE_OPENERS = {
+    "on", "in", "at", "but", "and", "after", "before", "when", "also", "however", "meanwhile",
+    "still", "then", "earlier", "later", "last", "this", "that", "as", "if", "while", "during",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "so", "yet", "instead", "now", "since", "speaking", "asked", "separately",
+    "for", "with", "by", "from", "though", "although", "because", "until", "once", "here",
+    "there", "speaking", "responding", "writing", "according", "indeed", "still", "similarly",
+    "following", "conversely", "if", "to", "despite", "under", "unlike", "like", "among",
+}
+# Title nouns that stand before a name: 'Councillor Dana Reyes', 'House Speaker Paul Ryan'.
+TITLE_NOUNS = {
+    "president", "vice", "sen", "sen.", "senator", "rep", "rep.", "representative", "gov",
+    "gov.", "governor", "mayor", "councillor", "councilor", "councilman", "councilwoman",
+    "secretary", "minister", "chancellor", "judge", "justice", "chief", "officer", "sgt.",
+    "lt.", "capt.", "gen.", "general", "col.", "adm.", "dr.", "prof.", "professor", "rev.",
+    "ambassador", "commissioner", "director", "chairman", "chairwoman", "chair", "speaker",
+    "leader", "sheriff", "detective", "coach", "ceo", "spokesman", "spokeswoman",
+    "spokesperson", "nominee", "candidate", "king", "queen", "pope", "premier", "attorney",
+    "inspector", "superintendent", "commander", "captain", "lieutenant", "sergeant", "dean",
+    "principal", "founder", "host", "anchor", "correspondent", "analyst", "economist",
+    "deputy", "assemblyman", "assemblywoman", "congressman", "congresswoman", "delegate",
+}
+NOT_NAMES = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december", "today", "yesterday", "tomorrow", "tonight", "earlier", "later", "this", "that",
+}
+HONORIFICS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
+ORG_WORDS = {
+    "house", "department", "ministry", "police", "agency", "committee", "council", "party",
+    "campaign", "office", "association", "commission", "university", "times", "post", "news",
+    "inc", "inc.", "corp", "corp.", "group", "bank", "court", "senate", "congress",
+    "administration", "authority", "service", "institute", "center", "centre", "foundation",
+    "organization", "organisation", "union", "company", "pentagon", "kremlin", "government",
+    "network", "journal", "press", "agency", "board", "bureau", "fund", "league", "club",
+    "network", "tribune", "herald", "reuters", "yonhap", "politifact", "cnn", "bbc", "nbc",
+    "abc", "cbs", "fox", "msnbc", "npr", "ap", "afp", "korea", "nations", "states", "force",
+}
+
+
+def _clean_appositive(app: str | None) -> str | None:
+    if not app:
+        return None
+    text = app.strip(" ,")
+    text = re.sub(r"^(?:who|which|whose|that)\s+(?:is\s+|was\s+)?", "", text)
+    return text or None
+
+
+def parse_np(np: str, app: str | None, cue: str) -> Attribution | None:
+    """Turn a speaker phrase ('Councillor Dana Reyes', 'he', 'the White House') into parts."""
+    np = np.strip()
+    appositive = _clean_appositive(app)
+    low = np.lower()
+    if low in PRONOUNS:
+        return Attribution("pronoun", low, None, cue, PRONOUNS[low])
+    tokens = np.split()
+    if not tokens[0][0].isupper() or (low.startswith("the ") and not any(t[0].isupper() for t in tokens[1:])):
+        head = tokens[-1].lower()
+        return Attribution("descriptor", np, appositive, cue,
+                           title_word=head if head in TITLE_NOUNS else None)
+    # Drop capitalised sentence openers ('On Tuesday Lind' -> 'Lind').
+    while len(tokens) > 1 and tokens[0].lower().strip(",") in _SENTENCE_OPENERS:
+        tokens = tokens[1:]
+    had_the = tokens[0].lower() == "the"
+    if had_the:
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    gender = None
+    if tokens[0].lower() in HONORIFICS and len(tokens) > 1:
+        gender = HONORIFICS[tokens[0].lower()]
+        tokens = tokens[1:]
+    cut = max((i for i, t in enumerate(tokens[:-1]) if t.lower().rstrip(",") in TITLE_NOUNS), default=-1)
+    title_words, name_words = tokens[: cut + 1], tokens[cut + 1:]
+    if name_words and name_words[0].lower() in HONORIFICS and len(name_words) > 1:
+        gender = gender or HONORIFICS[name_words[0].lower()]
+        name_words = name_words[1:]
+    name = re.sub(r"\s*\([^)]*\)$", "", " ".join(name_words)).strip(" ,")
+    if re.search(r"[a-z]{2}\.$", name):
+        name = name[:-1]  # the sentence's full stop, not an abbreviation ('said Mulgrew.')
+    if not name or name.lower() in NOT_NAMES or re.search(r"(?:'s|’s|s'|s’)$", name):
+        return None  # a possessive ('Trump's') modifies the speaker, it is not one
+    title = " ".join(title_words) or None
+    if appositive:
+        title = f"{title}, {appositive}" if title else appositive
+    is_org = had_the or any(w.lower().strip(".,") in ORG_WORDS for w in name_words)
+    if is_org and not title_words:
+        return Attribution("org", name, appositive, cue)
+    return Attribution("person", name, title, cue, gender)
+
+
+def _attribution(m: re.Match[str] | None) -> Attribution | None:
+    if not m:
+        return None
+    return parse_np(m.group("np"), m.group("app"), m.group("cue").lower())
+
+
+def after_quote(after: str) -> Attribution | None:
+    """An attribution right after the closing mark: '," said X', '," X said', '" ― X'."""
+    found = _attribution(_POST_INVERTED.match(after)) or _attribution(_POST_NORMAL.match(after))
+    if found is None:
+        m = _POST_DASH.match(after)
+        if m:
+            found = parse_np(m.group("np"), None, "—")
+    return found
+
+
+def sentence_subject(sentence: str) -> Attribution | None:
+    """The name a sentence opens with, as its subject: 'Hillary Clinton spoke out …',
+    'In an August speech, Trump attacked …'."""
+    sentence = _LEADING_PHRASE.sub("", sentence, count=1)
+    m = _OPENING_NAME.match(sentence)
+    if not m or m.group("np").split()[0].lower() in _SENTENCE_OPENERS:
+        return None
+    return parse_np(m.group("np"), m.group("app"), "")
+
+
+def before_quote(before: str, head: str) -> Attribution | None:
+    """An attribution earlier in the sentence: 'X said: "…"', 'X called it "…"'.
+
+    `before` is the text from the previous quote (or the sentence start) to this one, `head`
+    the whole sentence up to this quote.
+    """
+    for cue in reversed(list(_CUE_RE.finditer(before))):
+        tail = before[cue.end():]
+        word = cue.group(0).lower()
+        if len(tail.split()) > 30 or any(ch in tail for ch in "\"“”"):
+            return None
+        if word.startswith("according"):
+            m = _PRE_INVERTED.match(tail)
+            if m:
+                return parse_np(m.group("np"), m.group("app"), "according to")
+            continue
+        left = before[: cue.start()]
+        offset = len(head) - len(before)
+        if word.endswith("ing") and not re.search(r"\b(?:is|was|are|were|been|be|am)\s+$", left):
+            # '…, arguing that "…"' / 'began by saying "…"' / 'unleashed tweets saying "…"':
+            # a participle, not a verb with its own subject; the sentence's subject speaks.
+            subject = sentence_subject(head)
+            if subject:
+                return Attribution(subject.kind, subject.name, subject.title, word, subject.gender)
+            continue
+        opening = _OPENING_NAME_CUE.match(head[: offset + cue.start()] + " ")
+        if opening:
+            # 'Jean-Marc Ayrault, the foreign minister of France, a permanent member …, said'
+            return parse_np(opening.group("np"), opening.group("app"), word)
+        subject = _PRE_SUBJECT.search(left)
+        if subject:
+            parsed = parse_np(subject.group("np"), subject.group("app"), word)
+            if parsed:
+                return parsed
+        m = _PRE_INVERTED.match(tail)  # 'said Lind: "…"'
+        if m and m.group("np")[0].isupper():
+            return parse_np(m.group("np"), m.group("app"), word)
+    return None
+
+
+def subjects(sentence: str) -> list[Attribution]:
+    """People a later 'he said' may refer to: the subject of reported speech without quote
+    marks ('Lind told reporters …')."""
+    for cue in _CUE_RE.finditer(sentence):
+        subject = _PRE_SUBJECT.search(sentence[: cue.start()])
+        if subject:
+            att = parse_np(subject.group("np"), subject.group("app"), cue.group(0).lower())
+            if att and att.kind == "person":
+                return [att]
+        break
+    return []

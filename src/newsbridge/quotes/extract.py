@@ -1,0 +1,159 @@
+"""The quotes stage: every quoted passage of an article, with its speaker, cue and kind.
+
+For each passage (marks.py) the language module looks for an attribution in its sentence;
+what it finds is resolved against the speakers met so far (speakers.py). A passage with no
+attribution of its own takes one by news convention:
+  * another quote of the same sentence that has one ('"A" and "B," he said');
+  * the speaker just before, when the quote opens its sentence: the second half of
+    '"A," said X. "B."', the later paragraphs of a multi-paragraph quote, a paragraph that is
+    nothing but a quote (after reported speech, 'Sanders said:', the reported speaker);
+  * the name a sentence opens with, for a quote inside it ('Japan branded North Korea an
+    "outlaw nation."').
+A short quoted term or title that nobody is said to say is a 'scare' quote, with no speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..document import Article, Quote, Sentence
+from . import english, korean
+from .marks import Span, find_spans
+from .speakers import Attribution, SpeakerTracker, resolve
+
+_WORD = re.compile(r"\w+")
+_TERMINAL = re.compile(r"[.!?…]['’\"”]?$")
+
+
+def looks_like_title(text: str) -> bool:
+    """'Face the Nation,' / 'Commander-in-Chief Forum': a name or title, not speech."""
+    words = text.strip(" ,.;:").split()
+    if not 2 <= len(words) <= 8 or text.rstrip().endswith(("?", "!")):
+        return False
+    long_words = [w for w in words if len(w.strip("'’\",.")) > 3]
+    return words[0][:1].isupper() and bool(long_words) and all(w[:1].isupper() for w in long_words)
+
+
+def is_sentence_like(text: str, lang: str) -> bool:
+    """A clause someone said, rather than a quoted term."""
+    if lang == "ko":
+        return korean.sentence_like(text)
+    words = _WORD.findall(text)
+    return len(words) >= 6 or (len(words) >= 3 and bool(_TERMINAL.search(text.strip())))
+
+
+@dataclass
+class _Said:
+    """The latest known speaker, and the sentence where we learnt it."""
+
+    speaker: str
+    title: str | None
+    cue: str | None
+    sentence: int
+    paragraph: int
+
+
+class RulesQuoteExtractor:
+    """Rules for English and Korean; one instance serves any number of articles."""
+
+    def extract(self, article: Article, lang: str) -> list[Quote]:
+        """The quotes of a segmented article (segmented here if it is not)."""
+        if not article.sentences:
+            from ..segment import segment
+
+            article = segment(article, lang)
+        spans = find_spans(article, lang)
+        if not spans:
+            return []
+        sentences = list(article.sentences)
+        starts = [s.start for s in sentences]
+        by_sentence: dict[int, list[Span]] = {}
+        for span in spans:
+            idx = max(0, bisect.bisect_right(starts, span.open_at) - 1)
+            by_sentence.setdefault(idx, []).append(span)
+
+        language = korean if lang == "ko" else english
+        tracker = SpeakerTracker()
+        quotes: list[Quote] = []
+        last: _Said | None = None  # who spoke last, by quote or by reported speech
+        for idx, sent in enumerate(sentences):
+            in_sentence = by_sentence.get(idx)
+            if not in_sentence:
+                for att in language.subjects(sent.text):
+                    if tracker.plausible(att.name):
+                        res = resolve(att, tracker)
+                        if res.speaker:
+                            last = _Said(res.speaker, res.title, att.cue, idx, sent.paragraph)
+                continue
+            opening = None
+            if lang == "en":
+                # 'Trump took to Twitter … what he called "…"': he is Trump.
+                opening = english.sentence_subject(article.body[sent.start:in_sentence[0].open_at])
+                if opening and opening.kind == "person" and tracker.plausible(opening.name):
+                    resolve(opening, tracker)
+            for q in self._sentence(article.body, sent, idx, in_sentence, lang, tracker, last, opening):
+                quotes.append(Quote(id=f"q{len(quotes) + 1}", **q))
+                if q["speaker"] and q["kind"] == "speech":
+                    last = _Said(q["speaker"], q["speaker_title"], q["cue"], idx, q["paragraph"])
+        return quotes
+
+    def _attributions(self, body: str, sent: Sentence, spans: list[Span], lang: str) -> list[Attribution | None]:
+        if lang == "ko":
+            shared = korean.sentence_attribution(body, sent, spans)
+            return [shared(k) for k in range(len(spans))]
+        found: list[Attribution | None] = []
+        prev_end = sent.start
+        for k, span in enumerate(spans):
+            text = body[span.start:span.end]
+            next_open = spans[k + 1].open_at if k + 1 < len(spans) else max(sent.end, span.close_end)
+            before = body[max(sent.start, prev_end):span.open_at]
+            after = "" if span.runs_on else body[span.close_end:next_open]
+            head = body[sent.start:span.open_at]
+            prev_end = span.close_end
+            if text.rstrip()[-1:] in ",?!—–-" or after.lstrip().startswith(","):
+                att = english.after_quote(after) or english.before_quote(before, head)
+            else:
+                att = english.before_quote(before, head) or english.after_quote(after)
+            found.append(att)
+        # '"A" and "B," he said': a quote without an attribution shares the next one's.
+        for k in range(len(found) - 2, -1, -1):
+            if found[k] is None and found[k + 1] is not None and found[k + 1].kind != "scare":
+                found[k] = found[k + 1]
+        return found
+
+    def _sentence(self, body: str, sent: Sentence, idx: int, spans: list[Span], lang: str,
+                  tracker: SpeakerTracker, last: _Said | None, opening: Attribution | None) -> list[dict]:
+        out: list[dict] = []
+        for span, att in zip(spans, self._attributions(body, sent, spans, lang)):
+            text = body[span.start:span.end]
+            speaker = title = cue = resolved_from = None
+            kind = "speech"
+            opens_sentence = not body[sent.start:span.open_at].strip() or bool(out)
+            if (lang != "ko" and looks_like_title(text)) or (att is not None and att.kind == "scare"):
+                kind = "scare"
+            elif att is not None and att.kind != "continuation":
+                res = resolve(att, tracker)
+                speaker, title, cue, resolved_from = res.speaker, res.title, att.cue, res.resolved_from
+            elif out and out[-1]["speaker"] and out[-1]["kind"] == "speech":
+                # A later quote of a sentence whose earlier quote has a speaker.
+                speaker, title, cue = out[-1]["speaker"], out[-1]["speaker_title"], out[-1]["cue"]
+                resolved_from = "continuation"
+            elif att is None and not is_sentence_like(text, lang):
+                kind = "scare"  # a quoted term: 'the so-called "super PACs"'
+            elif opens_sentence or span.continued:
+                # The speaker just before carries on, if close enough to be the same voice.
+                if last is not None and (span.continued or sent.paragraph - last.paragraph <= 1):
+                    speaker, title = last.speaker, last.title
+                    cue = (att.cue if att is not None and att.cue else None) or last.cue
+                    resolved_from = "continuation"
+                    tracker.named(speaker, title)
+            elif opening is not None and opening.kind in ("person", "org"):
+                # Inside a sentence with no reporting verb: the sentence's subject.
+                res = resolve(opening, tracker)
+                speaker, title = res.speaker, res.title
+            out.append(dict(text=text, start=span.start, end=span.end, paragraph=span.paragraph,
+                            speaker=speaker, speaker_title=title, cue=cue,
+                            resolved_from=resolved_from, kind=kind))
+        return out

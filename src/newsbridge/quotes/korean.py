@@ -1,0 +1,165 @@
+"""Korean attributions, read with Kiwi's part-of-speech tags.
+
+    박민호 한빛시장은 이날 "…"며 "…"고 말했다.     speaker (name + title) before the quotes
+    그는 "…"고 덧붙였다.                            pronoun: the speaker before
+    김 위원장은 "…"라고 밝혔다.                     surname + title: the 김 met earlier
+    시 관계자는 "…"고 설명했다.                     an unnamed official: the title is the speaker
+    이어 "…"이며 "…"라며 … 지적했다.               no subject: the speaker carries over
+    "…"라고 박민호 시장이 말했다.                  speaker after the quotes
+    ‘마을 도서관’으로 …                             a quoted term (scare quote), nobody speaks
+
+All quotes of one sentence share its speaker and its final reporting verb (the cue).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..document import Sentence
+from ..segment import get_kiwi
+from .marks import Span
+from .speakers import HANGUL_SURNAMES, Attribution
+
+# Endings of job titles and roles: '한빛시장', '시의원', '문화관광과장', '위원장', '관계자'.
+TITLE_SUFFIXES = (
+    "대통령", "총리", "장관", "차관", "의원", "의장", "위원장", "위원", "시장", "군수", "구청장",
+    "도지사", "지사", "청장", "국장", "과장", "실장", "부장", "팀장", "소장", "원장", "회장",
+    "사장", "이사장", "대표", "총장", "교수", "박사", "연구원", "연구위원", "변호사", "판사",
+    "검사", "감독", "코치", "선수", "대변인", "관계자", "담당관", "주무관", "비서관", "수석",
+    "본부장", "센터장", "단장", "처장", "서장", "교사", "작가", "이사", "후보", "씨", "측",
+    "기자", "특파원", "애널리스트", "연구소장", "당대표", "원내대표", "사무총장", "경위", "경감",
+)
+# Unnamed sources stay unnamed: '시 관계자' is never resolved to the mayor.
+UNNAMED = ("관계자", "대변인", "측", "관계자들")
+PRONOUNS = {"그": "m", "그녀": "f", "그들": None, "이들": None}
+TIME_WORDS = {"이날", "지난해", "올해", "최근", "현재", "오늘", "어제", "당시", "앞서", "이번", "그동안",
+              "한편", "또", "또한", "특히", "이어", "이후", "내년", "작년", "당일", "이에", "이때"}
+# What may follow a closing mark when the quote is speech: "…"라고/고/며/라며/면서/라는…
+_QUOTATIVE = re.compile(r"^(?:이?라고|고|이?라며|며|이?라면서|면서|이?라는|하고|이?라|이?란|냐고|냐며|자고|자며|던|[.,])")
+# Particles after a quoted term: '‘마을 도서관’으로', '"깜깜이 예산"을'.
+_NOUN_PARTICLE = re.compile(r"^(?:을|를|이|가|의|에서|에|으로|로|은|는|와|과|도|만|처럼|까지|부터|보다|이나|나)")
+_CUE = re.compile(r"(\S*(?:했다|했습니다|한다|합니다|였다|었다|았다|렸다|혔다|쳤다|졌다|웠다|냈다|왔다|갔다|봤다|줬다|섰다|다))[.!?]?[\"'”’]?\s*$")
+_NOUNISH = {"NNG", "NNP", "NNB", "NP", "NR", "SL", "SH", "SN", "XSN", "XPN", "SSO", "SSC", "SW"}
+
+
+def sentence_like(text: str) -> bool:
+    return bool(re.search(r"(?:다|요|까|죠|라|자|오|네|군|지|니다)[.!?]?\s*$", text.strip())) or len(text) >= 25
+
+
+def _find_np(text: str, tokens: list, lo: int, hi: int) -> tuple[str, bool] | None:
+    """The topic/subject noun phrase in text[lo:hi]: ('박민호 한빛시장', False) or, for
+    'X에서는', (X, True) meaning an office speaks."""
+    in_range = [t for t in tokens if lo <= t.start and t.start + t.len <= hi]
+    for want in (("JX",), ("JKS",)):
+        for i, tok in enumerate(in_range):
+            if tok.tag not in want or tok.form not in ("은", "는", "이", "가", "께서", "에서는"):
+                continue
+            j = i - 1
+            office = False
+            if j >= 0 and in_range[j].tag == "JKB" and in_range[j].form == "에서":
+                office, j = True, j - 1
+            end = in_range[j].start + in_range[j].len if j >= 0 else None
+            while j >= 0 and in_range[j].tag in _NOUNISH:
+                j -= 1
+            if end is None or j == i - 1 - office:
+                continue
+            start = in_range[j + 1].start
+            # Only whole words: extend back to the start of the word the phrase begins in.
+            while start > lo and not text[start - 1].isspace():
+                start -= 1
+            np = text[start:end].strip()
+            words = np.split()
+            # Keep at most the last three words: '… 행감에서 최창용 의원' -> '최창용 의원'.
+            np = " ".join(words[-3:])
+            if np and np not in TIME_WORDS and not re.fullmatch(r"[\d.]+일?", np):
+                return np, office
+    return None
+
+
+def parse_np(np: str, office: bool, cue: str | None) -> Attribution:
+    """'박민호 한빛시장' -> person 박민호, title 한빛시장; '김 위원장' -> 김 + 위원장 to resolve."""
+    if np in PRONOUNS:
+        return Attribution("pronoun", np, None, cue, PRONOUNS[np])
+    words = np.split()
+    if office:
+        return Attribution("org", np, None, cue)
+    titles = [w for w in words if w.endswith(TITLE_SUFFIXES)]
+    names = [w for w in words if w not in titles and _is_name(w)]
+    if names:
+        name = names[0]
+        title = " ".join(w for w in words if w != name) or None
+        return Attribution("person", name, title, cue)
+    if len(words) >= 2 and len(words[0]) == 1 and words[0] in HANGUL_SURNAMES and titles:
+        title_word = _suffix(words[-1])
+        return Attribution("descriptor", np, " ".join(words[1:]), cue, title_word=title_word,
+                           surname=words[0])
+    if titles:
+        last = words[-1]
+        title_word = None if last.endswith(UNNAMED) else _suffix(last)
+        return Attribution("descriptor", np, np, cue, title_word=title_word)
+    return Attribution("org", np, None, cue)
+
+
+def _suffix(word: str) -> str:
+    return next((s for s in sorted(TITLE_SUFFIXES, key=len, reverse=True) if word.endswith(s)), word)
+
+
+def _is_name(word: str) -> bool:
+    """A Korean personal name: two to four syllables starting with a surname."""
+    if not re.fullmatch(r"[가-힣]{2,4}", word):
+        return False
+    return word[0] in HANGUL_SURNAMES or word[:2] in HANGUL_SURNAMES
+
+
+def _cue(text: str) -> str | None:
+    m = _CUE.search(text)
+    return m.group(1) if m else None
+
+
+def sentence_attribution(body: str, sent: Sentence, spans: list[Span]) -> Callable[[int], Attribution | None]:
+    """The attribution for each quote (by index) of one sentence."""
+    text = sent.text
+    tokens = get_kiwi().tokenize(text)
+    cue = _cue(text)
+    first_open = spans[0].open_at - sent.start
+    last_close = spans[-1].close_end - sent.start
+    found = _find_np(text, tokens, 0, first_open) or _find_np(text, tokens, last_close, len(text))
+    speech = False
+    scare: set[int] = set()
+    for k, span in enumerate(spans):
+        follow = body[span.close_end:span.close_end + 4]
+        quote = body[span.start:span.end]
+        if _QUOTATIVE.match(follow) or (not follow.strip() and sentence_like(quote)):
+            speech = True
+        elif _NOUN_PARTICLE.match(follow) and not sentence_like(quote):
+            scare.add(k)
+        elif sentence_like(quote):
+            speech = True
+        else:
+            scare.add(k)
+    if found:
+        att = parse_np(found[0], found[1], cue)
+    elif speech:
+        att = Attribution("continuation", "", None, cue)
+    else:
+        att = None
+
+    def for_quote(k: int) -> Attribution | None:
+        if k in scare:
+            return Attribution("scare", "", None, None)
+        return att
+
+    return for_quote
+
+
+def subjects(sentence: str) -> list[Attribution]:
+    """The speaker of reported speech without quote marks ('X는 …고 밝혔다')."""
+    cue = _cue(sentence)
+    if not cue or not re.search(r"(?:고|라고|며)\s+\S*$", sentence.rstrip(".")):
+        return []
+    found = _find_np(sentence, get_kiwi().tokenize(sentence), 0, len(sentence))
+    if not found:
+        return []
+    att = parse_np(found[0], found[1], cue)
+    return [att] if att.kind == "person" else []
