@@ -170,6 +170,11 @@ def score_english(path: Path, show: int) -> dict[str, float]:
     return {"precision": precision, "recall": recall, "speaker_acc": named_ok / named if named else 0.0}
 
 
+def korean_speaker_matches(predicted: str | None, gold: str) -> bool:
+    """Equal, or the same last word ('… 경기지부' for 경기지부)."""
+    return bool(predicted) and (predicted == gold or predicted.split()[-1] == gold.split()[-1])
+
+
 def score_korean(articles: Path, gold_path: Path) -> dict[str, float]:
     """Our own annotation: for each article, each speech quote's first characters and speaker."""
     records = {json.loads(l)["id"]: json.loads(l) for l in articles.read_text(encoding="utf-8").splitlines()}
@@ -194,7 +199,7 @@ def score_korean(articles: Path, gold_path: Path) -> dict[str, float]:
                 continue
             used.add(hit)
             n_match += 1
-            if preds[hit].speaker == speaker:
+            if korean_speaker_matches(preds[hit].speaker, speaker):
                 n_speaker += 1
             else:
                 print(f"  ko speaker: {art_id} {prefix!r}: {preds[hit].speaker!r} vs gold {speaker!r}")

@@ -142,7 +142,7 @@ class RulesQuoteExtractor:
                 resolved_from = "continuation"
             elif att is None and not is_sentence_like(text, lang):
                 kind = "scare"  # a quoted term: 'the so-called "super PACs"'
-            elif opens_sentence or span.continued:
+            elif opens_sentence or span.continued or (att is not None and att.kind == "continuation"):
                 # The speaker just before carries on, if close enough to be the same voice.
                 if last is not None and (span.continued or sent.paragraph - last.paragraph <= 1):
                     speaker, title = last.speaker, last.title

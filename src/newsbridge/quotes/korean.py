@@ -36,7 +36,9 @@ PRONOUNS = {"그": "m", "그녀": "f", "그들": None, "이들": None}
 TIME_WORDS = {"이날", "지난해", "올해", "최근", "현재", "오늘", "어제", "당시", "앞서", "이번", "그동안",
               "한편", "또", "또한", "특히", "이어", "이후", "내년", "작년", "당일", "이에", "이때"}
 # What may follow a closing mark when the quote is speech: "…"라고/고/며/라며/면서/라는…
-_QUOTATIVE = re.compile(r"^(?:이?라고|고|이?라며|며|이?라면서|면서|이?라는|하고|이?라|이?란|냐고|냐며|자고|자며|던|[.,])")
+_QUOTATIVE = re.compile(r"^(?:이?라고|고|이?라며|며|이?라면서|면서|하고|이?라|냐고|냐며|자고|자며|던|[.,])")
+# '"세렌디피티"라는 단어', '‘파이어볼러’ 조던 힉스': naming, unless what is quoted is a clause.
+_NAMING = re.compile(r"^(?:이?라는|이?란|는)")
 # Particles after a quoted term: '‘마을 도서관’으로', '"깜깜이 예산"을'.
 _NOUN_PARTICLE = re.compile(r"^(?:을|를|이|가|의|에서|에|으로|로|은|는|와|과|도|만|처럼|까지|부터|보다|이나|나)")
 _CUE = re.compile(r"(\S*(?:했다|했습니다|한다|합니다|였다|었다|았다|렸다|혔다|쳤다|졌다|웠다|냈다|왔다|갔다|봤다|줬다|섰다|다))[.!?]?[\"'”’]?\s*$")
@@ -47,32 +49,39 @@ def sentence_like(text: str) -> bool:
     return bool(re.search(r"(?:다|요|까|죠|라|자|오|네|군|지|니다)[.!?]?\s*$", text.strip())) or len(text) >= 25
 
 
+# A word ending like this is not part of a speaker's name or title ('참석한', '행감에서').
+_NOT_NP_WORD = re.compile(r"(?:에|에서|을|를|의|와|과|로|으로|한|된|던|는|인|고|며|서|면|다|했|있는|없는)$")
+
+
+_CONNECTIVES = TIME_WORDS | {"대해", "관련해", "위해", "통해", "따라", "아울러", "그러면서", "그러나",
+                             "하지만", "역시", "다만", "게다가", "이에", "또"}
+
+
 def _find_np(text: str, tokens: list, lo: int, hi: int) -> tuple[str, bool] | None:
     """The topic/subject noun phrase in text[lo:hi]: ('박민호 한빛시장', False) or, for
     'X에서는', (X, True) meaning an office speaks."""
     in_range = [t for t in tokens if lo <= t.start and t.start + t.len <= hi]
-    for want in (("JX",), ("JKS",)):
+    for want in (("JX", "MAG"), ("JKS",)):
         for i, tok in enumerate(in_range):
-            if tok.tag not in want or tok.form not in ("은", "는", "이", "가", "께서", "에서는"):
+            # '… 부사장은', '… 부사장도', '… 부사장 역시', '… 시장이'
+            if tok.tag not in want or tok.form not in ("은", "는", "이", "가", "께서", "도", "역시"):
                 continue
-            j = i - 1
-            office = False
-            if j >= 0 and in_range[j].tag == "JKB" and in_range[j].form == "에서":
-                office, j = True, j - 1
-            end = in_range[j].start + in_range[j].len if j >= 0 else None
-            while j >= 0 and in_range[j].tag in _NOUNISH:
-                j -= 1
-            if end is None or j == i - 1 - office:
+            prev = in_range[i - 1] if i else None
+            office = bool(prev and prev.tag == "JKB" and prev.form == "에서")
+            if prev is None or not (prev.tag in _NOUNISH or office):
                 continue
-            start = in_range[j + 1].start
-            # Only whole words: extend back to the start of the word the phrase begins in.
-            while start > lo and not text[start - 1].isspace():
-                start -= 1
-            np = text[start:end].strip()
-            words = np.split()
-            # Keep at most the last three words: '… 행감에서 최창용 의원' -> '최창용 의원'.
-            np = " ".join(words[-3:])
-            if np and np not in TIME_WORDS and not re.fullmatch(r"[\d.]+일?", np):
+            end = (in_range[i - 2].start + in_range[i - 2].len) if office else prev.start + prev.len
+            words = text[lo:end].split()
+            if not words:
+                continue
+            np_words = [words[-1]]
+            for word in reversed(words[:-1]):
+                if (len(np_words) == 4 or _NOT_NP_WORD.search(word) or word in _CONNECTIVES
+                        or not re.search(r"[가-힣A-Za-z]", word)):
+                    break
+                np_words.insert(0, word)
+            np = " ".join(np_words)
+            if np not in TIME_WORDS and not re.fullmatch(r"[\d.]+일?", np):
                 return np, office
     return None
 
@@ -90,6 +99,10 @@ def parse_np(np: str, office: bool, cue: str | None) -> Attribution:
         name = names[0]
         title = " ".join(w for w in words if w != name) or None
         return Attribution("person", name, title, cue)
+    if titles and words.index(titles[0]) >= 2 and all(_is_hangul(w) for w in words[:2]):
+        # A foreign name in Hangul before the title: '피터 리 부사장', '샤오우엔 혼 부사장'.
+        name = " ".join(words[:2])
+        return Attribution("person", name, " ".join(words[2:]) or None, cue)
     if len(words) >= 2 and len(words[0]) == 1 and words[0] in HANGUL_SURNAMES and titles:
         title_word = _suffix(words[-1])
         return Attribution("descriptor", np, " ".join(words[1:]), cue, title_word=title_word,
@@ -97,7 +110,7 @@ def parse_np(np: str, office: bool, cue: str | None) -> Attribution:
     if titles:
         last = words[-1]
         title_word = None if last.endswith(UNNAMED) else _suffix(last)
-        return Attribution("descriptor", np, np, cue, title_word=title_word)
+        return Attribution("descriptor", np, None, cue, title_word=title_word)
     return Attribution("org", np, None, cue)
 
 
@@ -106,10 +119,16 @@ def _suffix(word: str) -> str:
 
 
 def _is_name(word: str) -> bool:
-    """A Korean personal name: two to four syllables starting with a surname."""
-    if not re.fullmatch(r"[가-힣]{2,4}", word):
-        return False
-    return word[0] in HANGUL_SURNAMES or word[:2] in HANGUL_SURNAMES
+    """A Korean personal name: three syllables starting with a surname (four with a
+    two-syllable surname). Two-syllable words starting with a surname syllable are far more
+    often nouns ('정부', '이날') than names, so they are not taken for names."""
+    if re.fullmatch(r"[가-힣]{3}", word):
+        return word[0] in HANGUL_SURNAMES
+    return bool(re.fullmatch(r"[가-힣]{4}", word)) and word[:2] in HANGUL_SURNAMES
+
+
+def _is_hangul(word: str) -> bool:
+    return bool(re.fullmatch(r"[가-힣]+", word))
 
 
 def _cue(text: str) -> str | None:
@@ -130,7 +149,11 @@ def sentence_attribution(body: str, sent: Sentence, spans: list[Span]) -> Callab
     for k, span in enumerate(spans):
         follow = body[span.close_end:span.close_end + 4]
         quote = body[span.start:span.end]
-        if _QUOTATIVE.match(follow) or (not follow.strip() and sentence_like(quote)):
+        if span.mark in ("‘", "'") and not sentence_like(quote):
+            scare.add(k)  # single marks around a term: '‘스띵(베트남산·37.6g)’'
+        elif _NAMING.match(follow) and not sentence_like(quote):
+            scare.add(k)
+        elif _QUOTATIVE.match(follow) or _NAMING.match(follow) or (not follow.strip() and sentence_like(quote)):
             speech = True
         elif _NOUN_PARTICLE.match(follow) and not sentence_like(quote):
             scare.add(k)
@@ -154,12 +177,10 @@ def sentence_attribution(body: str, sent: Sentence, spans: list[Span]) -> Callab
 
 
 def subjects(sentence: str) -> list[Attribution]:
-    """The speaker of reported speech without quote marks ('X는 …고 밝혔다')."""
-    cue = _cue(sentence)
-    if not cue or not re.search(r"(?:고|라고|며)\s+\S*$", sentence.rstrip(".")):
-        return []
+    """A named person a sentence is about ('김문주 박사가 … 쓴소리를 했다'), so that a later
+    '김 박사는' or '그는' can refer to them."""
     found = _find_np(sentence, get_kiwi().tokenize(sentence), 0, len(sentence))
     if not found:
         return []
-    att = parse_np(found[0], found[1], cue)
+    att = parse_np(found[0], found[1], _cue(sentence))
     return [att] if att.kind == "person" else []

@@ -103,10 +103,14 @@ class SpeakerTracker:
         else:
             entity = None
             single = len(name.split()) == 1 and not re.fullmatch(r"[가-힣]{2,5}", name)
-            if single or len(name) == 1:
+            if is_person and (single or len(name) == 1):
                 key = _POSSESSIVE.sub("", name).lower()
                 entity = next((e for e in reversed(self.entities)
                                if e.is_person and key in e.keys and e.name != name), None)
+            elif not is_person:
+                # A short form of an organisation named before: '통신' for '조선중앙통신'.
+                entity = next((e for e in reversed(self.entities)
+                               if not e.is_person and e.name.endswith(name) and e.name != name), None)
         if entity is None:
             entity = Entity(name=name, is_person=is_person,
                             keys=surname_keys(name) if is_person else set())
@@ -168,7 +172,7 @@ def resolve(att: Attribution, tracker: SpeakerTracker) -> Resolved:
     if att.kind == "pronoun":
         if att.gender or att.name in ("he", "she", "그", "그녀"):
             entity = tracker.pronoun(att.gender)
-        elif att.name in ("they", "it", "그들"):
+        elif att.name in ("they", "it", "그들", "이들"):
             entity = tracker.pronoun(None, person=False)
         else:
             entity = None  # 'I' or 'we' in reporting: nobody we can name
