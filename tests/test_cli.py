@@ -121,3 +121,13 @@ def test_installed_console_script_end_to_end(ko_page):
                          capture_output=True, timeout=120)
     assert bad.returncode == 2
     assert bad.stderr.decode().startswith("newsbridge: error: input looks binary")
+
+
+def test_quotes_command(runner):
+    out = runner.invoke(app, ["quotes", KO])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.stdout)
+    assert [(q["speaker"], q["cue"]) for q in data] == [
+        ("이정훈", "말했다"), ("이정훈", "말했다"), ("이정훈", "덧붙였다"), ("김도현", "지적했다"), ("군 관계자", "설명했다")]
+    out = runner.invoke(app, ["quotes", "-"], input=b"")
+    assert out.exit_code == 2 and "input is empty" in out.stderr

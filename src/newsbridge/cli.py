@@ -137,6 +137,18 @@ def process(
 
 @app.command()
 @_guard
+def quotes(source: SourceArg, html: HtmlOpt = None, config: ConfigOpt = None) -> None:
+    """Print the direct quotes of an article with their speakers, as a JSON array."""
+    pipe = _pipeline(config)
+    result = pipe.process(read_input(source, pipe.settings.limits.max_chars), html=html)
+    for warning in result.warnings:
+        if warning.code != "stage_unavailable":
+            print(f"newsbridge: warning: {warning.message}", file=sys.stderr)
+    _emit_json([q.to_dict() for q in result.quotes])
+
+
+@app.command()
+@_guard
 def clean(source: SourceArg, html: HtmlOpt = None, config: ConfigOpt = None) -> None:
     """Clean a pasted page or HTML: title, byline, captions and body paragraphs as JSON."""
     pipe = _pipeline(config)

@@ -9,15 +9,19 @@ beside this module; change both together and bump SCHEMA_VERSION.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 SCHEMA_VERSION = "1.0"
 PARAGRAPH_SEPARATOR = "\n\n"
 
 
 def _plain(value: Any) -> Any:
-    """Tuples (used for immutability) become JSON arrays."""
+    """Dataclasses become dicts (without their internal fields), tuples JSON arrays."""
+    if dataclasses.is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)
+                if not f.metadata.get("internal")}
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -28,7 +32,17 @@ def _plain(value: Any) -> Any:
 class _Serializable:
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict with stable field names."""
-        return _plain(dataclasses.asdict(self))  # type: ignore[call-overload]
+        return _plain(self)
+
+
+class Morph(NamedTuple):
+    """One morpheme of a Korean sentence (kiwipiepy's analysis); `start` is relative to the
+    sentence. Kept so that later stages (quotes, key points) need not analyse again."""
+
+    form: str
+    tag: str
+    start: int
+    len: int
 
 
 @dataclass(frozen=True)
@@ -50,6 +64,9 @@ class Sentence(_Serializable):
     start: int
     end: int
     text: str
+    # Not part of the JSON shape: an analysis for later stages, not a result.
+    morphs: tuple[Morph, ...] = field(default=(), repr=False, compare=False,
+                                      metadata={"internal": True})
 
 
 @dataclass(frozen=True)
@@ -85,9 +102,9 @@ class Article(_Serializable):
             pos += len(text) + len(PARAGRAPH_SEPARATOR)
         return cls(paragraphs=tuple(paragraphs), **metadata)
 
-    @property
+    @functools.cached_property
     def body(self) -> str:
-        """The cleaned body that all offsets point into."""
+        """The cleaned body that all offsets point into (built once per article)."""
         return PARAGRAPH_SEPARATOR.join(p.text for p in self.paragraphs)
 
     def with_sentences(self, sentences: list[Sentence]) -> Article:

@@ -13,7 +13,7 @@ import functools
 import re
 from typing import Protocol
 
-from .document import Article, Sentence
+from .document import Article, Morph, Sentence
 
 Span = tuple[int, int]
 
@@ -22,6 +22,8 @@ class Splitter(Protocol):
     """Splits one paragraph into sentence spans (start, end) with no outer whitespace."""
 
     def split(self, text: str) -> list[Span]: ...
+
+    def split_with_morphs(self, text: str) -> list[tuple[int, int, tuple[Morph, ...]]]: ...
 
 
 # Abbreviations that are (almost) always followed by more of the same sentence: titles before
@@ -80,6 +82,9 @@ class EnglishSplitter:
         spans.append((start, len(text)))
         return [_strip(text, s, e) for s, e in spans if text[s:e].strip()]
 
+    def split_with_morphs(self, text: str) -> list[tuple[int, int, tuple[Morph, ...]]]:
+        return [(s, e, ()) for s, e in self.split(text)]
+
     @staticmethod
     def _is_boundary(text: str, match: re.Match[str]) -> bool:
         punct = match.group("end")
@@ -103,16 +108,26 @@ class EnglishSplitter:
 
 
 class KoreanSplitter:
-    """Korean sentence splitting with kiwipiepy (handles quotes like “…”라고 말했다)."""
+    """Korean sentence splitting with kiwipiepy (handles quotes like “…”라고 말했다).
+
+    Kiwi analyses the morphemes to find sentence ends anyway; they are kept on each sentence
+    for the stages after this one.
+    """
 
     def split(self, text: str) -> list[Span]:
-        spans = []
-        for sent in get_kiwi().split_into_sents(text):
-            start, end = sent.start, sent.end
+        return [(s, e) for s, e, _ in self.split_with_morphs(text)]
+
+    def split_with_morphs(self, text: str) -> list[tuple[int, int, tuple[Morph, ...]]]:
+        out = []
+        for sent in get_kiwi().split_into_sents(text, return_tokens=True):
             # Kiwi reports offsets into the text it was given; keep only spans that do.
-            if text[start:end].strip():
-                spans.append(_strip(text, start, end))
-        return spans or [_strip(text, 0, len(text))]
+            if not text[sent.start:sent.end].strip():
+                continue
+            start, end = _strip(text, sent.start, sent.end)
+            morphs = tuple(Morph(t.form, t.tag, t.start - start, t.len)
+                           for t in sent.tokens if start <= t.start < end)
+            out.append((start, end, morphs))
+        return out or [(*_strip(text, 0, len(text)), ())]
 
 
 @functools.lru_cache(maxsize=1)
@@ -166,7 +181,7 @@ def segment(article: Article, lang: str) -> Article:
     splitter = splitter_for(lang)
     sentences: list[Sentence] = []
     for par in article.paragraphs:
-        for start, end in splitter.split(par.text):
+        for start, end, morphs in splitter.split_with_morphs(par.text):
             sentences.append(
                 Sentence(
                     id=len(sentences),
@@ -174,6 +189,7 @@ def segment(article: Article, lang: str) -> Article:
                     start=par.start + start,
                     end=par.start + end,
                     text=par.text[start:end],
+                    morphs=morphs,
                 )
             )
     return article.with_sentences(sentences)

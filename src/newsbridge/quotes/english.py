@@ -11,7 +11,9 @@ Patterns, within the sentence that holds the quote:
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
+from ..document import Sentence
 from .speakers import Attribution
 
 CUE_WORDS = (
@@ -31,7 +33,33 @@ CUE_WORDS = (
     "emailed messaged chanted"
 ).split()
 CUE = r"(?:according\s+to|pointed\s+out|went\s+on|put\s+it|" + "|".join(CUE_WORDS) + r")"
-_CUE_RE = re.compile(rf"\b{CUE}\b", re.IGNORECASE)
+_CUE_SET = set(CUE_WORDS)
+_TWO_WORD_CUES = {"according": "to", "pointed": "out", "went": "on", "put": "it"}
+_WORD_RE = re.compile(r"[A-Za-z]+")
+
+
+class Cue(NamedTuple):
+    """A reporting verb found in a text."""
+
+    start: int
+    end: int
+    text: str
+
+
+def find_cues(text: str) -> list[Cue]:
+    """Reporting verbs in `text`, in order. A set lookup per word: much faster than one
+    regex alternation of 150 verbs, and this runs on every sentence."""
+    found = []
+    words = list(_WORD_RE.finditer(text))
+    for i, m in enumerate(words):
+        word = m.group(0).lower()
+        second = _TWO_WORD_CUES.get(word)
+        if second and i + 1 < len(words) and words[i + 1].group(0).lower() == second:
+            end = words[i + 1].end()
+            found.append(Cue(m.start(), end, text[m.start():end]))
+        elif word in _CUE_SET:
+            found.append(Cue(m.start(), m.end(), m.group(0)))
+    return found
 
 _CAP = r"(?:[A-Z][\w'’.\-]*)"
 _CONNECT = r"(?:of|for|the|and|de|del|della|da|di|du|van|von|der|den|la|le|al|bin|ibn|y)"
@@ -74,7 +102,9 @@ _POST_DASH = re.compile(rf"^\s*[―—–]\s*(?P<np>{NAME_RUN})\s*(?:$|\n)")
 _POST_NORMAL = re.compile(
     rf"^[\s,;:—–\-]*(?P<np>{_NP})(?P<app>{_APPOSITIVE})?\s+(?:{_ADVERBS}\s+){{0,3}}(?P<cue>{CUE})\b"
 )
-# Before the quote: the subject of the cue, ending right where the cue starts.
+# Before the quote: the subject of the cue, ending right where the cue starts. A subject with
+# its appositive is never longer than this, and searching less text keeps the regex fast.
+_SUBJECT_REACH = 200
 _PRE_SUBJECT = re.compile(rf"(?P<np>{_NP})(?P<app>{_APPOSITIVE})?\s+(?:{_ADVERBS}\s+){{0,3}}$")
 _PRE_INVERTED = re.compile(rf"^\s*(?P<np>(?:the\s+)?{NAME_RUN}|{DESCRIPTOR})(?P<app>\s*,\s*[^\"“”]{{2,160}}?)?\s*[,:]?\s*$")
 
@@ -149,7 +179,9 @@ def parse_np(np: str, app: str | None, cue: str) -> Attribution | None:
     if low in PRONOUNS:
         return Attribution("pronoun", low, None, cue, PRONOUNS[low])
     tokens = np.split()
-    if not tokens[0][0].isupper() or (low.startswith("the ") and not any(t[0].isupper() for t in tokens[1:])):
+    named_after_the = low.startswith("the ") and len(tokens) > 1 and all(t[0].isupper() for t in tokens[1:])
+    if not named_after_the and (not tokens[0][0].isupper() or (
+            low.startswith("the ") and not any(t[0].isupper() for t in tokens[1:]))):
         head = tokens[-1].lower()
         return Attribution("descriptor", np, appositive, cue,
                            title_word=head if head in TITLE_NOUNS else None)
@@ -216,9 +248,9 @@ def before_quote(before: str, head: str) -> Attribution | None:
     `before` is the text from the previous quote (or the sentence start) to this one, `head`
     the whole sentence up to this quote.
     """
-    for cue in reversed(list(_CUE_RE.finditer(before))):
-        tail = before[cue.end():]
-        word = cue.group(0).lower()
+    for cue in reversed(find_cues(before)):
+        tail = before[cue.end:]
+        word = cue.text.lower()
         if len(tail.split()) > 30 or any(ch in tail for ch in "\"“”"):
             return None
         if word.startswith("according"):
@@ -226,7 +258,7 @@ def before_quote(before: str, head: str) -> Attribution | None:
             if m:
                 return parse_np(m.group("np"), m.group("app"), "according to")
             continue
-        left = before[: cue.start()]
+        left = before[max(0, cue.start - _SUBJECT_REACH): cue.start]
         offset = len(head) - len(before)
         if word.endswith("ing") and not re.search(r"\b(?:is|was|are|were|been|be|am)\s+$", left):
             # '…, arguing that "…"' / 'began by saying "…"' / 'unleashed tweets saying "…"':
@@ -235,7 +267,7 @@ def before_quote(before: str, head: str) -> Attribution | None:
             if subject:
                 return Attribution(subject.kind, subject.name, subject.title, word, subject.gender)
             continue
-        opening = _OPENING_NAME_CUE.match(head[: offset + cue.start()] + " ")
+        opening = _OPENING_NAME_CUE.match(head[: offset + cue.start] + " ")
         if opening:
             # 'Jean-Marc Ayrault, the foreign minister of France, a permanent member …, said'
             return parse_np(opening.group("np"), opening.group("app"), word)
@@ -250,14 +282,13 @@ def before_quote(before: str, head: str) -> Attribution | None:
     return None
 
 
-def subjects(sentence: str) -> list[Attribution]:
+def subjects(sent: Sentence) -> list[Attribution]:
     """People a later 'he said' may refer to: the subject of reported speech without quote
     marks ('Lind told reporters …')."""
-    for cue in _CUE_RE.finditer(sentence):
-        subject = _PRE_SUBJECT.search(sentence[: cue.start()])
-        if subject:
-            att = parse_np(subject.group("np"), subject.group("app"), cue.group(0).lower())
-            if att and att.kind == "person":
-                return [att]
-        break
-    return []
+    cues = find_cues(sent.text)
+    if not cues:
+        return []
+    cue = cues[0]
+    subject = _PRE_SUBJECT.search(sent.text[max(0, cue.start - _SUBJECT_REACH): cue.start])
+    att = parse_np(subject.group("np"), subject.group("app"), cue.text.lower()) if subject else None
+    return [att] if att and att.kind == "person" else []

@@ -67,6 +67,7 @@ class RulesQuoteExtractor:
         spans = find_spans(article, lang)
         if not spans:
             return []
+        body = article.body
         sentences = list(article.sentences)
         starts = [s.start for s in sentences]
         by_sentence: dict[int, list[Span]] = {}
@@ -81,7 +82,7 @@ class RulesQuoteExtractor:
         for idx, sent in enumerate(sentences):
             in_sentence = by_sentence.get(idx)
             if not in_sentence:
-                for att in language.subjects(sent.text):
+                for att in language.subjects(sent):
                     if tracker.plausible(att.name):
                         res = resolve(att, tracker)
                         if res.speaker:
@@ -90,10 +91,10 @@ class RulesQuoteExtractor:
             opening = None
             if lang == "en":
                 # 'Trump took to Twitter … what he called "…"': he is Trump.
-                opening = english.sentence_subject(article.body[sent.start:in_sentence[0].open_at])
+                opening = english.sentence_subject(body[sent.start:in_sentence[0].open_at])
                 if opening and opening.kind == "person" and tracker.plausible(opening.name):
                     resolve(opening, tracker)
-            for q in self._sentence(article.body, sent, idx, in_sentence, lang, tracker, last, opening):
+            for q in self._sentence(body, sent, idx, in_sentence, lang, tracker, last, opening):
                 quotes.append(Quote(id=f"q{len(quotes) + 1}", **q))
                 if q["speaker"] and q["kind"] == "speech":
                     last = _Said(q["speaker"], q["speaker_title"], q["cue"], idx, q["paragraph"])

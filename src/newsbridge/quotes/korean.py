@@ -30,6 +30,11 @@ TITLE_SUFFIXES = (
     "본부장", "센터장", "단장", "처장", "서장", "교사", "작가", "이사", "후보", "씨", "측",
     "기자", "특파원", "애널리스트", "연구소장", "당대표", "원내대표", "사무총장", "경위", "경감",
 )
+# The most common surnames: a three-syllable word starting with one is a Korean name, not the
+# first half of a foreign one ('마리아 로페스').
+COMMON_SURNAMES = set("김이박최정강조윤장임한오서신권황안송류홍전고문양손배백허유남심노하곽성차주우구민")
+# Words that are an affiliation, not part of a name: '청솔군의회', '해솔시', '국토부'.
+_AFFILIATION = re.compile(r"(?:의회|시|군|구|도|청|부|처|원|회|당|사|대|센터|연구소|공사|공단|협회|재단|은행|그룹|서|교)$")
 # Unnamed sources stay unnamed: '시 관계자' is never resolved to the mayor.
 UNNAMED = ("관계자", "대변인", "측", "관계자들")
 PRONOUNS = {"그": "m", "그녀": "f", "그들": None, "이들": None}
@@ -94,15 +99,16 @@ def parse_np(np: str, office: bool, cue: str | None) -> Attribution:
     if office:
         return Attribution("org", np, None, cue)
     titles = [w for w in words if w.endswith(TITLE_SUFFIXES)]
+    if (titles and words.index(titles[0]) >= 2 and all(_is_hangul(w) for w in words[:2])
+            and not _AFFILIATION.search(words[1]) and words[0][0] not in COMMON_SURNAMES):
+        # A foreign name in Hangul before the title: '피터 리 부사장', '마리아 로페스 부사장'.
+        name = " ".join(words[:2])
+        return Attribution("person", name, " ".join(words[2:]) or None, cue)
     names = [w for w in words if w not in titles and _is_name(w)]
     if names:
         name = names[0]
         title = " ".join(w for w in words if w != name) or None
         return Attribution("person", name, title, cue)
-    if titles and words.index(titles[0]) >= 2 and all(_is_hangul(w) for w in words[:2]):
-        # A foreign name in Hangul before the title: '피터 리 부사장', '샤오우엔 혼 부사장'.
-        name = " ".join(words[:2])
-        return Attribution("person", name, " ".join(words[2:]) or None, cue)
     if len(words) >= 2 and len(words[0]) == 1 and words[0] in HANGUL_SURNAMES and titles:
         title_word = _suffix(words[-1])
         return Attribution("descriptor", np, " ".join(words[1:]), cue, title_word=title_word,
@@ -131,6 +137,9 @@ def _is_hangul(word: str) -> bool:
     return bool(re.fullmatch(r"[가-힣]+", word))
 
 
+_MAYBE_PERSON = re.compile("(?:" + "|".join(TITLE_SUFFIXES) + r")(?:은|는|이|가|도|께서)(?:\s|$)")
+
+
 def _cue(text: str) -> str | None:
     m = _CUE.search(text)
     return m.group(1) if m else None
@@ -139,7 +148,7 @@ def _cue(text: str) -> str | None:
 def sentence_attribution(body: str, sent: Sentence, spans: list[Span]) -> Callable[[int], Attribution | None]:
     """The attribution for each quote (by index) of one sentence."""
     text = sent.text
-    tokens = get_kiwi().tokenize(text)
+    tokens = sent.morphs or get_kiwi().tokenize(text)
     cue = _cue(text)
     first_open = spans[0].open_at - sent.start
     last_close = spans[-1].close_end - sent.start
@@ -176,11 +185,14 @@ def sentence_attribution(body: str, sent: Sentence, spans: list[Span]) -> Callab
     return for_quote
 
 
-def subjects(sentence: str) -> list[Attribution]:
+def subjects(sentence: Sentence) -> list[Attribution]:
     """A named person a sentence is about ('김문주 박사가 … 쓴소리를 했다'), so that a later
     '김 박사는' or '그는' can refer to them."""
-    found = _find_np(sentence, get_kiwi().tokenize(sentence), 0, len(sentence))
+    text = sentence.text
+    if not _MAYBE_PERSON.search(text):
+        return []  # no name-and-title in sight: spare the analysis
+    found = _find_np(text, sentence.morphs or get_kiwi().tokenize(text), 0, len(text))
     if not found:
         return []
-    att = parse_np(found[0], found[1], _cue(sentence))
+    att = parse_np(found[0], found[1], _cue(text))
     return [att] if att.kind == "person" else []
