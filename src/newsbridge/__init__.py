@@ -27,12 +27,14 @@ from .document import (
 from .errors import ConfigError, InputError, ModelNotFoundError, NewsbridgeError
 from .pipeline import Pipeline, default_pipeline
 from .quotes import extract_quotes
+from .summarize import summarize
 
 __all__ = [
     "process",
     "clean",
     "detect_language",
     "extract_quotes",
+    "summarize",
     "Pipeline",
     "Settings",
     "load_settings",

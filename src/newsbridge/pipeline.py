@@ -20,6 +20,7 @@ from .document import Article, KeyPoint, Language, Quote, Result, ResultWarning,
 from .errors import ConfigError, InputError
 from .inputs import check_text
 from .quotes import RulesQuoteExtractor
+from .summarize import ExtractiveSummarizer
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +73,7 @@ STAGES: dict[str, dict[str, Callable[[], Any]]] = {
     "detect": {"lingua": lambda: Detector("lingua"), "langdetect": lambda: Detector("langdetect")},
     "segment": {"rules": RulesSegmenter},
     "quotes": {"rules": RulesQuoteExtractor},
-    "key_points": {},
+    "key_points": {"extractive": ExtractiveSummarizer},
     "translate": {},
 }
 REQUIRED = ("clean", "detect", "segment")
@@ -112,6 +113,14 @@ class Pipeline:
         """Split the article's paragraphs into sentences (offsets into the body)."""
         return self._stages["segment"].segment(article, lang)
 
+    def quotes(self, article: Article, lang: str) -> list[Quote]:
+        """The direct quotes of a segmented article."""
+        return self._stages["quotes"].extract(article, lang)
+
+    def key_points(self, article: Article, quotes: list[Quote], lang: str, points: int) -> list[KeyPoint]:
+        """Up to `points` key points of a segmented article."""
+        return self._stages["key_points"].summarize(article, quotes, lang, points)
+
     def detect_paragraphs(self, paragraphs: list[str]) -> Language:
         """Detect the language of paragraphs, each and as a whole."""
         return self._stages["detect"].detect_article(paragraphs)
@@ -143,12 +152,12 @@ class Pipeline:
 
         quotes: list[Quote] = []
         if "quotes" in self._stages:
-            quotes = self._stages["quotes"].extract(article, language.code)
+            quotes = self.quotes(article, language.code)
         else:
             warnings.append(self._missing("quotes", "quotes are empty"))
         key_points: list[KeyPoint] = []
         if "key_points" in self._stages:
-            key_points = self._stages["key_points"].summarize(article, quotes, language.code, points)
+            key_points = self.key_points(article, quotes, language.code, points)
         else:
             warnings.append(self._missing("key_points", "key points are empty"))
         translation = None

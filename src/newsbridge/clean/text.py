@@ -113,8 +113,8 @@ def _split_lines(text: str) -> list[_Line]:
 
 def _continues(prev: str, line: str) -> bool:
     """True if `line` is the hard-wrapped rest of the sentence that `prev` leaves open."""
-    if _TERMINAL.search(prev) or line == prev or chrome.BULLET.match(line):
-        return False
+    if _TERMINAL_LENIENT.search(prev) or line == prev or chrome.BULLET.match(line):
+        return False  # ('…다': a Korean sentence ends there even without a full stop)
     if line[0].islower() or line[0].isdigit() or line[0] in "$(%":
         return True
     # A long line ending mid-phrase ('... said head librarian' / 'Rosa Imbert.'), unless

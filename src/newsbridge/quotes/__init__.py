@@ -32,4 +32,4 @@ def extract_quotes(text_or_article: str | Article, lang: str | None = None) -> l
         return []
     if not article.sentences:
         article = pipe.segment(article, lang)
-    return RulesQuoteExtractor().extract(article, lang)
+    return pipe.quotes(article, lang)
