@@ -94,9 +94,12 @@ _ADVERBS = (
 )
 
 # After the quote: '," said Councillor Dana Reyes, who chairs …' / '," Lind told reporters'.
+# A lower-case role before a name: 'said harbour master Tomas Berg', 'said head librarian …'.
+_ROLE = rf"(?:(?!(?:{_NOT_IN_NP[3:-1]}|during|at|for|of|over|under|through|since|while|the|a|an)\b)[a-z][\w\-]*\s+){{1,3}}"
 _POST_INVERTED = re.compile(
-    rf"^[\s,;:—–\-]*(?P<cue>{CUE})\s+(?P<np>(?:the\s+)?{NAME_RUN}|{DESCRIPTOR})"
-    rf"(?P<app>\s*,\s*[^\"“”]{{2,160}}?)?\s*(?:[.,;:!?]|$)"
+    rf"^[\s,;:—–\-]*(?P<cue>{CUE})\s+(?P<np>(?:{_ROLE})?(?:the\s+)?{NAME_RUN}|{DESCRIPTOR})"
+    rf"(?:(?P<app>\s*,\s*[^\"“”]{{2,160}}?)\s*(?:[.,;:!?]|$)|\s*(?:[.,;:!?]|$|(?=\s+(?:on|at|in|during|"
+    rf"after|before|while|from|to|last|this|yesterday|today|when|as)\b)))"
 )
 _POST_DASH = re.compile(rf"^\s*[―—–]\s*(?P<np>{NAME_RUN})\s*(?:$|\n)")
 _POST_NORMAL = re.compile(
@@ -179,6 +182,14 @@ def parse_np(np: str, app: str | None, cue: str) -> Attribution | None:
     if low in PRONOUNS:
         return Attribution("pronoun", low, None, cue, PRONOUNS[low])
     tokens = np.split()
+    role = []
+    while len(tokens) > 1 and tokens[0][0].islower() and tokens[0].lower() not in ("the", "a", "an") and (
+            any(t[0].isupper() for t in tokens[1:])):
+        role.append(tokens.pop(0))  # 'harbour master Tomas Berg': the role is a title
+    if role:
+        np = " ".join(tokens)
+        low = np.lower()
+        appositive = ", ".join(x for x in (" ".join(role), appositive) if x)
     named_after_the = low.startswith("the ") and len(tokens) > 1 and all(t[0].isupper() for t in tokens[1:])
     if not named_after_the and (not tokens[0][0].isupper() or (
             low.startswith("the ") and not any(t[0].isupper() for t in tokens[1:]))):
