@@ -131,3 +131,19 @@ def test_quotes_command(runner):
         ("이정훈", "말했다"), ("이정훈", "말했다"), ("이정훈", "덧붙였다"), ("김도현", "지적했다"), ("군 관계자", "설명했다")]
     out = runner.invoke(app, ["quotes", "-"], input=b"")
     assert out.exit_code == 2 and "input is empty" in out.stderr
+
+
+def test_summarize_command(runner):
+    out = runner.invoke(app, ["summarize", EN, "--points", "2"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.stdout)
+    assert len(data) == 2
+    assert data[0]["text"].startswith("RIVERTON — The city of Riverton switched on")
+    assert set(data[0]) == {"text", "sentence_ids", "start", "end", "quote_ids"}
+
+
+def test_summarize_warns_on_a_third_language(runner):
+    out = runner.invoke(app, ["summarize", "-"], input="El ayuntamiento aprobó ayer un nuevo plan de transporte para la ciudad.")
+    assert out.exit_code == 0
+    assert json.loads(out.stdout) == []
+    assert "neither English nor Korean" in out.stderr

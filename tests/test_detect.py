@@ -91,3 +91,11 @@ def test_script_counts():
 def test_unknown_backend_is_a_config_error():
     with pytest.raises(ConfigError, match="unknown language detector"):
         Detector("fasttext")
+
+
+def test_article_in_a_language_lingua_does_not_know_is_other():
+    # Swedish is outside lingua's short list: langdetect's second opinion, once per article,
+    # keeps it from being taken for English.
+    text = ("Regeringen meddelade på tisdagen att skatten på bensin ska sänkas från och med januari.\n\n"
+            "Enligt finansministern kommer sänkningen att kosta staten flera miljarder kronor varje år.")
+    assert detect_language(text).code == "other"

@@ -19,6 +19,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from .detect import split_paragraphs
+from .document import Result
 from .errors import NewsbridgeError
 from .inputs import read_input
 from .pipeline import Pipeline, default_pipeline
@@ -87,6 +88,13 @@ def _guard(fn: Callable[..., None]) -> Callable[..., None]:
     return wrapper
 
 
+def _warn(result: Result) -> None:
+    """Warnings that matter to this command's output go to stderr, one line each."""
+    for warning in result.warnings:
+        if warning.code != "stage_unavailable":
+            print(f"newsbridge: warning: {warning.message}", file=sys.stderr)
+
+
 def _emit(text: str) -> None:
     # Write UTF-8 bytes: a C/POSIX locale must not turn Korean output into an encoding error.
     sys.stdout.buffer.write(text.encode("utf-8"))
@@ -141,10 +149,23 @@ def quotes(source: SourceArg, html: HtmlOpt = None, config: ConfigOpt = None) ->
     """Print the direct quotes of an article with their speakers, as a JSON array."""
     pipe = _pipeline(config)
     result = pipe.process(read_input(source, pipe.settings.limits.max_chars), html=html)
-    for warning in result.warnings:
-        if warning.code != "stage_unavailable":
-            print(f"newsbridge: warning: {warning.message}", file=sys.stderr)
+    _warn(result)
     _emit_json([q.to_dict() for q in result.quotes])
+
+
+@app.command()
+@_guard
+def summarize(
+    source: SourceArg,
+    points: Annotated[int, typer.Option("--points", min=1, max=20, help="number of key points")] = 5,
+    html: HtmlOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Print the key points of an article as a JSON array (each with its source sentences)."""
+    pipe = _pipeline(config)
+    result = pipe.process(read_input(source, pipe.settings.limits.max_chars), html=html, points=points)
+    _warn(result)
+    _emit_json([k.to_dict() for k in result.key_points])
 
 
 @app.command()

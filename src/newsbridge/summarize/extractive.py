@@ -100,7 +100,10 @@ class ExtractiveSummarizer:
         idf = {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
         unseen = math.log((n + 1) / 0.5)  # a headline word found in no sentence
         vectors = [_vector(bag, idf, unseen) for bag in bags]
-        whole = _vector(sum(bags, Counter()), idf, unseen)
+        total: Counter[str] = Counter()
+        for bag in bags:
+            total.update(bag)
+        whole = _vector(total, idf, unseen)
         title = _vector(Counter(terms(article.title, lang)), idf, unseen) if article.title else {}
 
         candidates: dict[int, tuple[float, str]] = {}
