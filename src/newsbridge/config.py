@@ -38,11 +38,32 @@ class LimitSettings:
 
 
 @dataclass(frozen=True)
+class ModelSettings:
+    """Where models are looked for, and how many CPU threads they may use."""
+
+    dir: str = ""
+    threads: int = 0
+
+
+@dataclass(frozen=True)
+class AbstractiveSettings:
+    """The optional transformers summarizer."""
+
+    model_en: str = "bart-large-cnn"
+    model_ko: str = "kobart-summarization"
+    max_input_tokens: int = 1024
+    max_new_tokens: int = 160
+    num_beams: int = 4
+
+
+@dataclass(frozen=True)
 class Settings:
     """All of newsbridge's settings."""
 
     pipeline: PipelineSettings = field(default_factory=PipelineSettings)
     limits: LimitSettings = field(default_factory=LimitSettings)
+    models: ModelSettings = field(default_factory=ModelSettings)
+    abstractive: AbstractiveSettings = field(default_factory=AbstractiveSettings)
 
 
 def config_dir() -> Path:

@@ -17,10 +17,11 @@ from .clean import clean as clean_article
 from .config import Settings, load_settings
 from .detect import Detector
 from .document import Article, KeyPoint, Language, Quote, Result, ResultWarning, Translation
-from .errors import ConfigError, InputError
+from .errors import ConfigError, InputError, ModelNotFoundError
 from .inputs import check_text
 from .quotes import RulesQuoteExtractor
 from .summarize import ExtractiveSummarizer
+from .summarize.abstractive import AbstractiveSummarizer
 
 log = logging.getLogger(__name__)
 
@@ -67,13 +68,14 @@ class RulesSegmenter:
         return segment_mod.segment(article, lang)
 
 
-# stage -> backend name -> factory. Stages still empty here arrive with later versions.
-STAGES: dict[str, dict[str, Callable[[], Any]]] = {
-    "clean": {"rules": RulesCleaner},
-    "detect": {"lingua": lambda: Detector("lingua"), "langdetect": lambda: Detector("langdetect")},
-    "segment": {"rules": RulesSegmenter},
-    "quotes": {"rules": RulesQuoteExtractor},
-    "key_points": {"extractive": ExtractiveSummarizer},
+# stage -> backend name -> factory(settings). Construction is cheap: models load on first use.
+# Stages still empty here arrive with later versions.
+STAGES: dict[str, dict[str, Callable[[Settings], Any]]] = {
+    "clean": {"rules": lambda s: RulesCleaner()},
+    "detect": {"lingua": lambda s: Detector("lingua"), "langdetect": lambda s: Detector("langdetect")},
+    "segment": {"rules": lambda s: RulesSegmenter()},
+    "quotes": {"rules": lambda s: RulesQuoteExtractor()},
+    "key_points": {"extractive": lambda s: ExtractiveSummarizer(), "abstractive": AbstractiveSummarizer},
     "translate": {},
 }
 REQUIRED = ("clean", "detect", "segment")
@@ -88,7 +90,7 @@ class Pipeline:
         for stage, backends in STAGES.items():
             name = getattr(self.settings.pipeline, stage)
             if name in backends:
-                self._stages[stage] = backends[name]()
+                self._stages[stage] = backends[name](self.settings)
             elif stage in REQUIRED:
                 known = ", ".join(sorted(backends))
                 raise ConfigError(f"unknown {stage} backend {name!r} in [pipeline]; choose one of: {known}")
@@ -117,9 +119,28 @@ class Pipeline:
         """The direct quotes of a segmented article."""
         return self._stages["quotes"].extract(article, lang)
 
-    def key_points(self, article: Article, quotes: list[Quote], lang: str, points: int) -> list[KeyPoint]:
-        """Up to `points` key points of a segmented article."""
-        return self._stages["key_points"].summarize(article, quotes, lang, points)
+    def key_points(self, article: Article, quotes: list[Quote], lang: str, points: int,
+                   warnings: list[ResultWarning] | None = None) -> list[KeyPoint]:
+        """Up to `points` key points of a segmented article.
+
+        A model-based backend whose model is not installed, or that produces nothing usable,
+        falls back to the extractive key points, with a warning in `warnings` (or the log).
+        """
+        backend = self._stages["key_points"]
+        problem = None
+        try:
+            found = backend.summarize(article, quotes, lang, points)
+            if found or not article.sentences or isinstance(backend, ExtractiveSummarizer):
+                return found
+            problem = "the summarization model gave no usable key points"
+        except ModelNotFoundError as exc:
+            problem = str(exc)
+        message = f"{problem}; key points are extractive instead"
+        if warnings is None:
+            log.warning("%s", message)
+        else:
+            warnings.append(ResultWarning(code="model_fallback", stage="key_points", message=message))
+        return ExtractiveSummarizer().summarize(article, quotes, lang, points)
 
     def detect_paragraphs(self, paragraphs: list[str]) -> Language:
         """Detect the language of paragraphs, each and as a whole."""
@@ -157,7 +178,7 @@ class Pipeline:
             warnings.append(self._missing("quotes", "quotes are empty"))
         key_points: list[KeyPoint] = []
         if "key_points" in self._stages:
-            key_points = self.key_points(article, quotes, language.code, points)
+            key_points = self.key_points(article, quotes, language.code, points, warnings)
         else:
             warnings.append(self._missing("key_points", "key points are empty"))
         translation = None
