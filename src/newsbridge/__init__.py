@@ -28,6 +28,7 @@ from .errors import ConfigError, InputError, ModelNotFoundError, NewsbridgeError
 from .pipeline import Pipeline, default_pipeline
 from .quotes import extract_quotes
 from .summarize import summarize
+from .translate import translate
 
 __all__ = [
     "process",
@@ -35,6 +36,7 @@ __all__ = [
     "detect_language",
     "extract_quotes",
     "summarize",
+    "translate",
     "Pipeline",
     "Settings",
     "load_settings",

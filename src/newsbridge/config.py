@@ -57,6 +57,19 @@ class AbstractiveSettings:
 
 
 @dataclass(frozen=True)
+class TranslateSettings:
+    """Translation models and decoding."""
+
+    model_en_ko: str = "opus-mt-tc-big-en-ko"
+    model_ko_en: str = "opus-mt-tc-big-ko-en"
+    beam_size: int = 4
+    max_batch_tokens: int = 4096
+    max_segment_chars: int = 400
+    cache: str = "~/.cache/newsbridge/translations.sqlite"
+    glossary: str = ""
+
+
+@dataclass(frozen=True)
 class Settings:
     """All of newsbridge's settings."""
 
@@ -64,6 +77,7 @@ class Settings:
     limits: LimitSettings = field(default_factory=LimitSettings)
     models: ModelSettings = field(default_factory=ModelSettings)
     abstractive: AbstractiveSettings = field(default_factory=AbstractiveSettings)
+    translate: TranslateSettings = field(default_factory=TranslateSettings)
 
 
 def config_dir() -> Path:

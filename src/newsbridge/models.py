@@ -35,6 +35,10 @@ class ModelSpec:
     languages: tuple[str, ...]
     license: str
     note: str = ""
+    # Multilingual models: the source-language code for the tokenizer, and the token that
+    # starts the target language's output.
+    lang_codes: tuple[tuple[str, str], ...] = ()
+    lang_tokens: tuple[tuple[str, str], ...] = ()
 
 
 @functools.lru_cache(maxsize=1)
@@ -47,7 +51,9 @@ def catalog() -> dict[str, ModelSpec]:
         try:
             specs[name] = ModelSpec(name=name, hub_id=entry["hub_id"], task=entry["task"],
                                     languages=tuple(entry["languages"]), license=entry["license"],
-                                    note=entry.get("note", ""))
+                                    note=entry.get("note", ""),
+                                    lang_codes=tuple(entry.get("lang_codes", {}).items()),
+                                    lang_tokens=tuple(entry.get("lang_tokens", {}).items()))
         except KeyError as exc:
             raise ConfigError(f"models.toml: model {name!r} lacks {exc.args[0]!r}") from None
     return specs
@@ -131,3 +137,32 @@ def load_seq2seq(name: str, settings: Settings):  # noqa: ANN201 - transformers 
     model = AutoModelForSeq2SeqLM.from_pretrained(path, local_files_only=True)
     model.eval()
     return tokenizer, model
+
+
+def ct2_name(name: str) -> str:
+    """Where the CTranslate2 conversion of `name` lives: '<name>-ct2' (a folder beside a local
+    model, or a name in the model folders)."""
+    return f"{name.rstrip('/')}-ct2"
+
+
+def default_model_dir(settings: Settings) -> Path:
+    """Where downloads and conversions go: the first search folder, else ~/.cache/newsbridge/models."""
+    dirs = search_dirs(settings)
+    return dirs[0] if dirs else Path.home() / ".cache" / "newsbridge" / "models"
+
+
+def convert_to_ct2(name: str, settings: Settings, quantization: str = "int8") -> Path:
+    """Convert a transformers model to CTranslate2 (int8 by default), tokenizer included."""
+    try:
+        from ctranslate2.converters import TransformersConverter
+    except ImportError:
+        raise ModelNotFoundError(
+            "CTranslate2 is not installed: pip install 'newsbridge[fast]'") from None
+    source = locate(name, settings)
+    direct = Path(name).expanduser()
+    out = Path(ct2_name(str(direct))) if direct.is_dir() else default_model_dir(settings) / ct2_name(name)
+    TransformersConverter(str(source)).convert(str(out), quantization=quantization, force=True)
+    from transformers import AutoTokenizer
+
+    AutoTokenizer.from_pretrained(source, local_files_only=True).save_pretrained(out)
+    return out

@@ -22,6 +22,8 @@ from .inputs import check_text
 from .quotes import RulesQuoteExtractor
 from .summarize import ExtractiveSummarizer
 from .summarize.abstractive import AbstractiveSummarizer
+from .translate import BACKENDS as TRANSLATE_BACKENDS
+from .translate import ArticleTranslator
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +78,7 @@ STAGES: dict[str, dict[str, Callable[[Settings], Any]]] = {
     "segment": {"rules": lambda s: RulesSegmenter()},
     "quotes": {"rules": lambda s: RulesQuoteExtractor()},
     "key_points": {"extractive": lambda s: ExtractiveSummarizer(), "abstractive": AbstractiveSummarizer},
-    "translate": {},
+    "translate": {name: (lambda s, n=name: ArticleTranslator(s, n)) for name in TRANSLATE_BACKENDS},
 }
 REQUIRED = ("clean", "detect", "segment")
 
@@ -142,6 +144,15 @@ class Pipeline:
             warnings.append(ResultWarning(code="model_fallback", stage="key_points", message=message))
         return ExtractiveSummarizer().summarize(article, quotes, lang, points)
 
+    def translate_texts(self, texts: list[str], source: str, target: str) -> list[str]:
+        """Translate plain texts (glossary terms and numbers protected)."""
+        if (source, target) not in (("en", "ko"), ("ko", "en")):
+            raise InputError(f"cannot translate {source!r} -> {target!r}; newsbridge translates en <-> ko")
+        stage = self._stages.get("translate")
+        if stage is None:
+            raise ModelNotFoundError(f"translation backend {self.settings.pipeline.translate!r} is not available")
+        return stage.translate_texts(texts, source, target)
+
     def detect_paragraphs(self, paragraphs: list[str]) -> Language:
         """Detect the language of paragraphs, each and as a whole."""
         return self._stages["detect"].detect_article(paragraphs)
@@ -189,8 +200,12 @@ class Pipeline:
                     message=f"the article is already in {target!r}; nothing to translate",
                 ))
             elif "translate" in self._stages:
-                translation = self._stages["translate"].translate_result(
-                    article, quotes, key_points, language.code, target)
+                try:
+                    translation = self._stages["translate"].translate_result(
+                        article, quotes, key_points, language.code, target)
+                except ModelNotFoundError as exc:
+                    warnings.append(ResultWarning(code="model_missing", stage="translate",
+                                                  message=f"{exc}; translation is null"))
             else:
                 warnings.append(self._missing("translate", "translation is null"))
         return Result(language=language, article=article, quotes=quotes, key_points=key_points,

@@ -1,0 +1,74 @@
+"""The CTranslate2 translation backend: int8 on the CPU (the optional [fast] extra)."""
+
+from __future__ import annotations
+
+import threading
+
+from ..config import Settings
+from ..errors import ModelNotFoundError
+from ..models import ct2_name, locate, set_threads
+from .checks import cut_repetition
+from .hf import _lang_settings, model_for
+
+
+class CTranslate2Translator:
+    """CTranslate2 int8 on the CPU: several times the speed of transformers at a third of the
+    memory. Needs `newsbridge models convert NAME` once per model."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._models: dict[str, tuple] = {}
+        self._lock = threading.Lock()
+
+    def model_id(self, source: str, target: str) -> str:
+        return f"ctranslate2:{model_for(self.settings, source, target)}"
+
+    def _model(self, name: str) -> tuple:
+        with self._lock:
+            if name not in self._models:
+                try:
+                    import ctranslate2
+                except ImportError:
+                    raise ModelNotFoundError(
+                        "the ctranslate2 backend needs CTranslate2: pip install 'newsbridge[fast]'") from None
+                try:
+                    path = locate(ct2_name(name), self.settings)
+                except ModelNotFoundError as exc:
+                    raise ModelNotFoundError(
+                        f"{exc}, then convert it with: newsbridge models convert {name}") from None
+                from transformers import AutoTokenizer
+
+                set_threads(self.settings)
+                threads = self.settings.models.threads
+                translator = ctranslate2.Translator(str(path), device="cpu", compute_type="int8",
+                                                    intra_threads=threads, inter_threads=1)
+                self._models[name] = (AutoTokenizer.from_pretrained(path, local_files_only=True), translator)
+            return self._models[name]
+
+    def translate(self, texts: list[str], source: str, target: str) -> list[str]:
+        if not texts:
+            return []
+        name = model_for(self.settings, source, target)
+        tokenizer, translator = self._model(name)
+        src_code, tgt_token = _lang_settings(name, source, target)
+        if src_code:
+            tokenizer.src_lang = src_code
+        tokens = [tokenizer.convert_ids_to_tokens(ids)
+                  for ids in tokenizer(texts, truncation=True, max_length=512)["input_ids"]]
+        longest = max(len(t) for t in tokens)
+        results = translator.translate_batch(
+            tokens,
+            beam_size=self.settings.translate.beam_size,
+            max_batch_size=self.settings.translate.max_batch_tokens,
+            batch_type="tokens",
+            max_decoding_length=min(512, 2 * longest + 10),
+            target_prefix=[[tgt_token]] * len(tokens) if tgt_token else None,
+        )
+        out = []
+        for result in results:
+            hypothesis = result.hypotheses[0]
+            if tgt_token and hypothesis[:1] == [tgt_token]:
+                hypothesis = hypothesis[1:]
+            ids = tokenizer.convert_tokens_to_ids(hypothesis)
+            out.append(cut_repetition(tokenizer.decode(ids, skip_special_tokens=True).strip()))
+        return out

@@ -1,0 +1,87 @@
+"""The transformers translation backend (generate, batched), and what backends share.
+
+Backends sort their inputs by length and translate them in batches bounded by a token budget
+(so padding is small and memory stays flat), and cut decoding loops. Models load on first use,
+from local files only (models.py).
+"""
+
+from __future__ import annotations
+
+import threading
+
+from ..config import Settings
+from ..errors import ConfigError
+from ..models import catalog, load_seq2seq
+from .checks import cut_repetition
+
+
+def model_for(settings: Settings, source: str, target: str) -> str:
+    """The configured model name for one direction."""
+    if (source, target) == ("en", "ko"):
+        return settings.translate.model_en_ko
+    if (source, target) == ("ko", "en"):
+        return settings.translate.model_ko_en
+    raise ConfigError(f"no translation model for {source!r} -> {target!r}; newsbridge translates en <-> ko")
+
+
+def _lang_settings(name: str, source: str, target: str) -> tuple[str | None, str | None]:
+    """For a multilingual model: the tokenizer's source code and the target's first token."""
+    spec = catalog().get(name)
+    if not spec or not spec.lang_codes:
+        return None, None
+    return dict(spec.lang_codes).get(source), dict(spec.lang_tokens).get(target)
+
+
+def length_batches(lengths: list[int], budget: int) -> list[list[int]]:
+    """Indices grouped into batches, shortest first, each within `budget` padded tokens."""
+    order = sorted(range(len(lengths)), key=lengths.__getitem__)
+    batches: list[list[int]] = []
+    for i in order:
+        if batches and (len(batches[-1]) + 1) * max(lengths[i], 1) <= budget:
+            batches[-1].append(i)
+        else:
+            batches.append([i])
+    return batches
+
+
+class TransformersTranslator:
+    """transformers' generate(), batched, under torch.inference_mode."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._models: dict[str, tuple] = {}
+        self._lock = threading.Lock()
+
+    def model_id(self, source: str, target: str) -> str:
+        return f"transformers:{model_for(self.settings, source, target)}"
+
+    def _model(self, name: str) -> tuple:
+        with self._lock:  # two requests must not load the same model twice
+            if name not in self._models:
+                self._models[name] = load_seq2seq(name, self.settings)
+            return self._models[name]
+
+    def translate(self, texts: list[str], source: str, target: str) -> list[str]:
+        if not texts:
+            return []
+        import torch
+
+        name = model_for(self.settings, source, target)
+        tokenizer, model = self._model(name)
+        src_code, tgt_token = _lang_settings(name, source, target)
+        if src_code:
+            tokenizer.src_lang = src_code
+        extra = {"forced_bos_token_id": tokenizer.convert_tokens_to_ids(tgt_token)} if tgt_token else {}
+        limit = min(getattr(tokenizer, "model_max_length", 512) or 512, 512)
+        lengths = [len(ids) for ids in tokenizer(texts, truncation=True, max_length=limit)["input_ids"]]
+        out = [""] * len(texts)
+        for batch in length_batches(lengths, self.settings.translate.max_batch_tokens):
+            enc = tokenizer([texts[i] for i in batch], return_tensors="pt", padding=True, truncation=True,
+                            max_length=limit)
+            longest = max(lengths[i] for i in batch)
+            with torch.inference_mode():
+                generated = model.generate(**enc, num_beams=self.settings.translate.beam_size,
+                                           max_new_tokens=min(limit, 2 * longest + 10), **extra)
+            for i, text in zip(batch, tokenizer.batch_decode(generated, skip_special_tokens=True)):
+                out[i] = cut_repetition(text.strip())
+        return out
