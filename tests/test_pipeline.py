@@ -23,11 +23,14 @@ def test_process_english_page(en_page):
     assert 3 <= len(result.key_points) <= 5 and result.translation is None
 
 
-def test_stages_not_there_yet_are_named_in_warnings(en_page):
-    result = newsbridge.process(en_page, target="ko")
-    missing = {w.stage for w in result.warnings if w.code == "stage_unavailable"}
-    assert missing == {"translate"}
-    assert all("not available" in w.message for w in result.warnings)
+def test_a_stage_whose_backend_is_not_available_is_named_in_a_warning(en_page):
+    settings = load_settings()
+    settings = dataclasses.replace(settings, pipeline=dataclasses.replace(settings.pipeline, key_points="neural"))
+    result = Pipeline(settings).process(en_page)
+    [warning] = result.warnings
+    assert (warning.code, warning.stage) == ("stage_unavailable", "key_points")
+    assert "'neural'" in warning.message and "not available" in warning.message
+    assert result.key_points == [] and result.quotes
 
 
 def test_process_korean_page(ko_page):

@@ -63,7 +63,7 @@ def test_glossary_terms_are_rendered_with_their_translation():
             '"The National Assembly did its job," said Speaker Ana Lim.')
     result = Pipeline(settings_for("identity")).process(text, target="ko")
     assert result.translation.paragraphs[0].startswith("The 국회 passed the budget")
-    assert result.translation.quotes["q1"].startswith("국회 did its job")
+    assert result.translation.quotes["q1"].startswith("The 국회 did its job")
     assert all(c.ok for c in result.translation.checks if c.name == "glossary")
 
 

@@ -27,13 +27,18 @@ _WORD = re.compile(r"\w+")
 _TERMINAL = re.compile(r"[.!?…]['’\"”]?$")
 
 
+# Words a title leaves in lower case: 'Face the Nation', 'Keeping Up with the Joneses'.
+_TITLE_SMALL_WORDS = {"a", "an", "the", "and", "or", "but", "of", "for", "in", "on", "at", "to", "by",
+                      "with", "from", "as", "vs", "vs.", "nor", "per", "de", "la", "y"}
+
+
 def looks_like_title(text: str) -> bool:
     """'Face the Nation,' / 'Commander-in-Chief Forum': a name or title, not speech."""
     words = text.strip(" ,.;:").split()
     if not 2 <= len(words) <= 8 or text.rstrip().endswith(("?", "!")):
         return False
-    long_words = [w for w in words if len(w.strip("'’\",.")) > 3]
-    return words[0][:1].isupper() and bool(long_words) and all(w[:1].isupper() for w in long_words)
+    content = [w for w in words if w.strip("'’\",.").lower() not in _TITLE_SMALL_WORDS]
+    return words[0][:1].isupper() and bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
 
 
 def is_sentence_like(text: str, lang: str) -> bool:
