@@ -20,12 +20,13 @@ import typer
 
 from .detect import split_paragraphs
 from .document import Result
-from .errors import NewsbridgeError
+from .errors import InputError, ModelNotFoundError, NewsbridgeError
+from .models import catalog, convert_to_ct2, ct2_name, default_model_dir, hub_id_of, load_seq2seq, locate
 from .inputs import read_input
 from .pipeline import Pipeline, default_pipeline
 from .render import to_markdown
 
-EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
+EXIT_OK, EXIT_INTERNAL, EXIT_INPUT, EXIT_PARTIAL = 0, 1, 2, 3
 
 app = typer.Typer(
     add_completion=False,
@@ -166,6 +167,197 @@ def summarize(
     result = pipe.process(read_input(source, pipe.settings.limits.max_chars), html=html, points=points)
     _warn(result)
     _emit_json([k.to_dict() for k in result.key_points])
+
+
+@app.command()
+@_guard
+def translate(
+    source: SourceArg,
+    to: Annotated[Target, typer.Option("--to", help="target language")],
+    html: HtmlOpt = None,
+    fmt: Annotated[Format, typer.Option("--format", help="output format")] = Format.json,
+    config: ConfigOpt = None,
+) -> None:
+    """Translate an article (title, body, key points, quotes) with QA flags."""
+    pipe = _pipeline(config)
+    result = pipe.process(read_input(source, pipe.settings.limits.max_chars), html=html, target=to.value)
+    if result.translation is None:
+        reason = next((w.message for w in result.warnings if w.stage in ("translate", "detect")),
+                      "nothing to translate")
+        _fail(f"error: {reason}", EXIT_INPUT)
+    if fmt is Format.markdown:
+        _emit(to_markdown(result))
+    else:
+        _emit_json(result.translation.to_dict())
+
+
+@app.command()
+@_guard
+def serve(
+    host: Annotated[Optional[str], typer.Option("--host", help="address to bind [default: [server] host, 127.0.0.1]")] = None,
+    port: Annotated[Optional[int], typer.Option("--port", help="port [default: [server] port, 8765]")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Run the local HTTP service (JSON API under /v1, docs at /docs, a page for editors at /)."""
+    from .server import serve as run_server
+
+    settings = _pipeline(config).settings
+    run_server(host or settings.server.host, port or settings.server.port, str(config) if config else None)
+
+
+def _feeds_file(path: Path) -> list:
+    """Sources from a feeds.toml: [[feed]] tables with url (or path) and an optional 'to'."""
+    import tomllib
+
+    from .feeds import Source
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(f"cannot read feeds file {path}: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"feeds file {path} is not valid TOML: {exc}") from None
+    sources = []
+    for n, feed in enumerate(data.get("feed", []), start=1):
+        location = feed.get("url") or feed.get("path") if isinstance(feed, dict) else None
+        target = feed.get("to") if isinstance(feed, dict) else None
+        if not isinstance(location, str) or target not in (None, "en", "ko"):
+            raise InputError(f"feeds file {path}: feed {n} needs url (or path) and an optional to = 'en'|'ko'")
+        sources.append(Source(location, target))
+    return sources
+
+
+@app.command()
+def run(
+    feeds: Annotated[Optional[list[str]], typer.Argument(metavar="FEED...", help="feed URLs, files, or - for stdin")] = None,
+    out: Annotated[Path, typer.Option("--out", help="folder for the JSON Lines and Markdown output")] = Path("newsbridge-out"),
+    feeds_file: Annotated[Optional[Path], typer.Option("--feeds-file", help="a feeds.toml listing feeds")] = None,
+    to: Annotated[Optional[Target], typer.Option("--to", help="translate every article into this language")] = None,
+    state: Annotated[Optional[Path], typer.Option("--state", help="state database [default: OUT/state.sqlite]")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="skip entries published before this date (YYYY-MM-DD)")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="process at most N entries this run")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=32, help="entries processed in parallel")] = 1,
+    points: Annotated[int, typer.Option("--points", min=1, max=20)] = 5,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="only the summary and errors")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Process every new or changed entry of some feeds, once; resumable after a crash.
+
+    Exit codes: 0 all entries done, 3 some failed, 2 bad usage, 1 internal error.
+    """
+    from datetime import datetime, timezone
+
+    from .feeds import Fetcher, Runner, Source, State
+
+    try:
+        sources = [Source(f, to.value if to else None) for f in feeds or []]
+        if feeds_file:
+            sources += [Source(s.location, s.target or (to.value if to else None)) for s in _feeds_file(feeds_file)]
+        if not sources:
+            raise InputError("no feeds: give FEED arguments or --feeds-file")
+        if sum(s.location == "-" for s in sources) > 1:
+            raise InputError("stdin ('-') can be read once")
+        since_date = None
+        if since:
+            try:
+                since_date = datetime.fromisoformat(since).replace(tzinfo=timezone.utc)
+            except ValueError:
+                raise InputError(f"--since {since!r} is not a date (YYYY-MM-DD)") from None
+        pipe = _pipeline(config)
+    except NewsbridgeError as exc:
+        _fail(f"error: {exc}", EXIT_INPUT)
+    if quiet:
+        logging.getLogger("newsbridge").setLevel(logging.WARNING)
+    elif not sys.stderr.isatty():
+        logging.getLogger("newsbridge").setLevel(logging.INFO)
+    try:
+        db = State(state or out / "state.sqlite")
+        fetcher = Fetcher()
+        try:
+            counts = Runner(pipe, out, db, fetcher, points=points, since=since_date, limit=limit,
+                            workers=workers, progress=sys.stderr.isatty() and not quiet).run(sources)
+        finally:
+            fetcher.close()
+            db.close()
+    except KeyboardInterrupt:
+        _fail("interrupted; run again to resume", 130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        logging.getLogger("newsbridge").debug("internal error", exc_info=True)
+        _fail(f"internal error: {type(exc).__name__}: {exc}", EXIT_INTERNAL)
+    print(f"newsbridge run: new {counts.new}, updated {counts.updated}, skipped {counts.skipped}, "
+          f"failed {counts.failed}", file=sys.stderr)
+    for error in counts.errors:
+        print(f"  failed: {error}", file=sys.stderr)
+    raise typer.Exit(EXIT_PARTIAL if counts.failed else EXIT_OK)
+
+
+models_app = typer.Typer(no_args_is_help=True, help="List, download, convert and verify models.")
+app.add_typer(models_app, name="models")
+
+
+@models_app.command("list")
+@_guard
+def models_list(config: ConfigOpt = None) -> None:
+    """The model catalog, and where each model is installed on this machine."""
+    settings = _pipeline(config).settings
+    rows = []
+    for spec in catalog().values():
+        row = {"name": spec.name, "hub_id": spec.hub_id, "task": spec.task, "license": spec.license}
+        for key, name in (("installed", spec.name), ("ctranslate2", ct2_name(spec.name))):
+            try:
+                row[key] = str(locate(name, settings))
+            except ModelNotFoundError:
+                row[key] = None
+        rows.append(row)
+    _emit_json(rows)
+
+
+@models_app.command("download")
+@_guard
+def models_download(name: Annotated[str, typer.Argument(help="catalog name or hub id")],
+                    config: ConfigOpt = None) -> None:
+    """Download a model from the Hugging Face hub into the model folder (needs internet)."""
+    settings = _pipeline(config).settings
+    from huggingface_hub import snapshot_download
+    from huggingface_hub.errors import HfHubHTTPError, LocalEntryNotFoundError, OfflineModeIsEnabled
+
+    target = default_model_dir(settings) / name.replace("/", "--")
+    try:
+        path = snapshot_download(hub_id_of(name), local_dir=target)
+    except (OfflineModeIsEnabled, LocalEntryNotFoundError):
+        _fail(f"error: cannot download {hub_id_of(name)}: offline (HF_HUB_OFFLINE is set, or no "
+              "network); copy the model folder to this machine and point [models] dir at it", EXIT_INPUT)
+    except (HfHubHTTPError, OSError) as exc:
+        _fail(f"error: cannot download {hub_id_of(name)}: {exc}", EXIT_INPUT)
+    print(f"newsbridge: {name} downloaded to {path}", file=sys.stderr)
+    _emit_json({"name": name, "path": str(path)})
+
+
+@models_app.command("convert")
+@_guard
+def models_convert(name: Annotated[str, typer.Argument(help="catalog name, hub id or local folder")],
+                   config: ConfigOpt = None) -> None:
+    """Convert an installed model to CTranslate2 int8 (for [pipeline] translate = "ctranslate2")."""
+    settings = _pipeline(config).settings
+    path = convert_to_ct2(name, settings)
+    _emit_json({"name": name, "ctranslate2": str(path)})
+
+
+@models_app.command("verify")
+@_guard
+def models_verify(name: Annotated[str, typer.Argument(help="catalog name, hub id or local folder")],
+                  config: ConfigOpt = None) -> None:
+    """Load a model and run one probe through it; exit 0 only if it works."""
+    import time
+
+    settings = _pipeline(config).settings
+    started = time.perf_counter()
+    tokenizer, model = load_seq2seq(name, settings)
+    loaded = time.perf_counter() - started
+    batch = tokenizer(["The council met on Tuesday."], return_tensors="pt")
+    output = tokenizer.batch_decode(model.generate(**batch, max_new_tokens=16), skip_special_tokens=True)
+    _emit_json({"name": name, "path": str(locate(name, settings)), "load_seconds": round(loaded, 2),
+                "probe_output": output[0], "parameters": sum(p.numel() for p in model.parameters())})
 
 
 @app.command()

@@ -70,6 +70,23 @@ class TranslateSettings:
 
 
 @dataclass(frozen=True)
+class ServerSettings:
+    """The local HTTP service (`newsbridge serve`)."""
+
+    host: str = "127.0.0.1"
+    port: int = 8765
+    load_models: str = "startup"      # startup | lazy
+    max_body_bytes: int = 2_000_000
+    max_item_chars: int = 200_000
+    max_items: int = 64
+    timeout_seconds: float = 120.0
+    workers: int = 2
+    batch_window_ms: int = 10
+    api_keys: list = field(default_factory=list)
+    cors_origins: list = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class Settings:
     """All of newsbridge's settings."""
 
@@ -78,6 +95,7 @@ class Settings:
     models: ModelSettings = field(default_factory=ModelSettings)
     abstractive: AbstractiveSettings = field(default_factory=AbstractiveSettings)
     translate: TranslateSettings = field(default_factory=TranslateSettings)
+    server: ServerSettings = field(default_factory=ServerSettings)
 
 
 def config_dir() -> Path:
@@ -120,7 +138,7 @@ def _build(cls: type, data: dict[str, Any], where: str) -> Any:
             if not isinstance(value, dict):
                 raise ConfigError(f"setting {where}{key!r} must be a table [{key}]")
             values[key] = _build(type(default), value, f"[{key}] ")
-        elif type(value) is not type(default):
+        elif type(value) is not type(default) and not (type(default) is float and type(value) is int):
             raise ConfigError(
                 f"setting {where}{key!r} must be {type(default).__name__}, got {value!r}"
             )
@@ -138,4 +156,6 @@ def load_settings(path: str | os.PathLike[str] | None = None) -> Settings:
     settings = _build(Settings, data, "")
     if settings.limits.max_chars < 1:
         raise ConfigError("setting [limits] 'max_chars' must be at least 1")
+    if settings.server.load_models not in ("startup", "lazy"):
+        raise ConfigError("setting [server] 'load_models' must be 'startup' or 'lazy'")
     return settings

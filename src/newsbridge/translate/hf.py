@@ -47,8 +47,10 @@ def length_batches(lengths: list[int], budget: int) -> list[list[int]]:
 class TransformersTranslator:
     """transformers' generate(), batched, under torch.inference_mode."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, options: dict | None = None) -> None:
         self.settings = settings
+        # Extra generate() arguments over ours (the benchmark forces output lengths with them).
+        self.options = options or {}
         self._models: dict[str, tuple] = {}
         self._lock = threading.Lock()
 
@@ -80,8 +82,9 @@ class TransformersTranslator:
                             max_length=limit)
             longest = max(lengths[i] for i in batch)
             with torch.inference_mode():
-                generated = model.generate(**enc, num_beams=self.settings.translate.beam_size,
-                                           max_new_tokens=min(limit, 2 * longest + 10), **extra)
+                options = {"num_beams": self.settings.translate.beam_size,
+                           "max_new_tokens": min(limit, 2 * longest + 10), **extra, **self.options}
+                generated = model.generate(**enc, **options)
             for i, text in zip(batch, tokenizer.batch_decode(generated, skip_special_tokens=True)):
                 out[i] = cut_repetition(text.strip())
         return out

@@ -1,0 +1,210 @@
+"""Benchmark translation speed and memory with random weights in opus-mt-tc-big's shape.
+
+The speed of a network does not depend on its weight values, so a MarianMT model with
+random weights and the real opus-mt-tc-big shape (d_model 1024, 6+6 layers, 16 heads, FFN
+4096, a 32,001-row vocabulary) gives the figures a user will see with the real model. Its
+tokenizer is the tiny test vocabulary (scripts/build_tiny_models.py), padded to 32,000 entries
+so that CTranslate2 converts the model as it converts opus-mt.
+
+On the same FLORES-200 English sentences (each cut to 40 source tokens; 40 target tokens
+forced, so every system does the same work), with the same decoding settings, in one run:
+  (a) raw CTranslate2 translate_batch (int8), on pre-tokenized input
+  (b) our ctranslate2 backend through Pipeline.translate_texts (what /v1/translate runs)
+  (c) our transformers backend, the same way
+  (d) the naive code a user would write, one sentence at a time: tokenizer, generate(),
+      decode, as on the model card (transformers 5 removed pipeline('translation'), which
+      did exactly this)
+Then, in a fresh process, the peak RSS with both directions loaded by our ctranslate2 backend.
+
+Usage: python scripts/bench_translate.py [--sentences 200] [--naive-sentences 200] [--beam 1]
+Targets: b/a >= 0.90, b/d >= 10, c/d >= 3, peak RSS (both directions, ct2 int8) <= 1,200 MB.
+Last line: bench_translate b_over_a=.. b_over_d=.. c_over_d=.. rss_mb=..
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE.parent.parent / "shared" / "data"
+CACHE = Path.home() / ".cache" / "newsbridge" / "bench-models"
+VOCAB = 32000
+OUT_TOKENS = 40
+IN_TOKENS = 40
+
+
+def build_big(out: Path, tiny: Path) -> Path:
+    """A random-weight MarianMT in opus-mt-tc-big's shape, with the tiny test tokenizer."""
+    if (out / "model.safetensors").is_file():
+        return out
+    import torch
+    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+
+    out.mkdir(parents=True, exist_ok=True)
+    for name in ("source.spm", "target.spm"):
+        shutil.copy(tiny / name, out / name)
+    vocab = json.loads((tiny / "vocab.json").read_text(encoding="utf-8"))
+    for i in range(len(vocab), VOCAB):
+        vocab[f"<unused{i}>"] = i
+    (out / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    MarianTokenizer(source_spm=str(out / "source.spm"), target_spm=str(out / "target.spm"),
+                    vocab=str(out / "vocab.json")).save_pretrained(out)
+    torch.manual_seed(0)
+    config = MarianConfig(vocab_size=VOCAB + 1, d_model=1024, encoder_layers=6, decoder_layers=6,
+                          encoder_attention_heads=16, decoder_attention_heads=16, encoder_ffn_dim=4096,
+                          decoder_ffn_dim=4096, max_position_embeddings=1024, pad_token_id=VOCAB,
+                          decoder_start_token_id=VOCAB, eos_token_id=0, forced_eos_token_id=0,
+                          activation_function="relu", normalize_embedding=False, static_position_embeddings=True)
+    MarianMTModel(config).save_pretrained(out)
+    return out
+
+
+def convert(model: Path, out: Path) -> Path:
+    if (out / "model.bin").is_file():
+        return out
+    from ctranslate2.converters import TransformersConverter
+    from transformers import AutoTokenizer
+
+    TransformersConverter(str(model)).convert(str(out), quantization="int8", force=True)
+    AutoTokenizer.from_pretrained(model).save_pretrained(out)
+    return out
+
+
+def timed(fn) -> float:
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+def rss_child(model_dir: Path) -> None:
+    """Run in a fresh process: load both directions with our ct2 backend, report peak RSS."""
+    import resource
+
+    from newsbridge import Pipeline, load_settings
+
+    base = load_settings()
+    settings = dataclasses.replace(
+        base,
+        pipeline=dataclasses.replace(base.pipeline, translate="ctranslate2"),
+        translate=dataclasses.replace(base.translate, model_en_ko=str(model_dir / "big-en-ko"),
+                                      model_ko_en=str(model_dir / "big-ko-en"), cache="", beam_size=1),
+    )
+    pipe = Pipeline(settings)
+    pipe.translate_texts(["The council met on Tuesday."], "en", "ko")
+    pipe.translate_texts(["시의회는 화요일에 모였다."], "ko", "en")
+    print(json.dumps({"rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sentences", type=int, default=200)
+    parser.add_argument("--naive-sentences", type=int, default=200)
+    parser.add_argument("--beam", type=int, default=1)
+    parser.add_argument("--rss-child", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.rss_child:
+        rss_child(args.rss_child)
+        return 0
+
+    import ctranslate2
+    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+    from newsbridge import Pipeline, load_settings
+    from newsbridge.translate.ct2 import CTranslate2Translator
+    from newsbridge.translate.hf import TransformersTranslator
+
+    sys.path.insert(0, str(HERE))
+    from build_tiny_models import build_all  # noqa: E402
+
+    tiny = build_all()["tiny-marian-en-ko"]
+    print("building the random-weight model (opus-mt-tc-big shape) and its int8 conversion ...", flush=True)
+    big = build_big(CACHE / "big-en-ko", tiny)
+    if not (CACHE / "big-ko-en").exists():
+        shutil.copytree(big, CACHE / "big-ko-en")
+    for direction in ("en-ko", "ko-en"):
+        convert(CACHE / f"big-{direction}", CACHE / f"big-{direction}-ct2")
+
+    tokenizer = AutoTokenizer.from_pretrained(big)
+    lines = (DATA / "flores200" / "eng_Latn.devtest").read_text(encoding="utf-8").splitlines()[: args.sentences]
+    texts = [tokenizer.convert_tokens_to_string(tokenizer.tokenize(line)[: IN_TOKENS - 1]) for line in lines]
+    n_tokens = len(texts) * OUT_TOKENS
+    beam = args.beam
+    print(f"{len(texts)} sentences, {IN_TOKENS} tokens in, {OUT_TOKENS} forced out, beam {beam}", flush=True)
+
+    base = load_settings()
+
+    def settings_for(backend: str):
+        return dataclasses.replace(
+            base, pipeline=dataclasses.replace(base.pipeline, translate=backend),
+            translate=dataclasses.replace(base.translate, model_en_ko=str(big), cache="", beam_size=beam))
+
+    results = {}
+    # (a) raw CTranslate2
+    raw = ctranslate2.Translator(str(CACHE / "big-en-ko-ct2"), device="cpu", compute_type="int8")
+    tokens = [tokenizer.convert_ids_to_tokens(tokenizer(t)["input_ids"]) for t in texts]
+    options = dict(beam_size=beam, max_batch_size=4096, batch_type="tokens",
+                   min_decoding_length=OUT_TOKENS, max_decoding_length=OUT_TOKENS)
+    raw.translate_batch(tokens[:4], **options)  # warm-up
+    results["a"] = n_tokens / timed(lambda: raw.translate_batch(tokens, **options))
+    del raw
+    print(f"(a) raw ctranslate2 translate_batch: {results['a']:.0f} target tokens/s", flush=True)
+
+    # (b) our ctranslate2 backend
+    ct2_pipe = Pipeline(settings_for("ctranslate2"))
+    ct2_pipe._stages["translate"].translator = CTranslate2Translator(
+        ct2_pipe.settings, {"min_decoding_length": OUT_TOKENS, "max_decoding_length": OUT_TOKENS})
+    ct2_pipe.translate_texts(texts[:4], "en", "ko")
+    results["b"] = n_tokens / timed(lambda: ct2_pipe.translate_texts(texts, "en", "ko"))
+    del ct2_pipe
+    print(f"(b) newsbridge ctranslate2 backend: {results['b']:.0f} target tokens/s", flush=True)
+
+    # (c) our transformers backend
+    hf_pipe = Pipeline(settings_for("transformers"))
+    hf_pipe._stages["translate"].translator = TransformersTranslator(
+        hf_pipe.settings, {"min_new_tokens": OUT_TOKENS, "max_new_tokens": OUT_TOKENS})
+    hf_pipe.translate_texts(texts[:4], "en", "ko")
+    results["c"] = n_tokens / timed(lambda: hf_pipe.translate_texts(texts, "en", "ko"))
+    del hf_pipe
+    print(f"(c) newsbridge transformers backend: {results['c']:.0f} target tokens/s", flush=True)
+
+    # (d) the naive way: the model card's snippet, one sentence at a time
+    naive_tok = AutoTokenizer.from_pretrained(big)
+    naive_model = AutoModelForSeq2SeqLM.from_pretrained(big)
+    sample = texts[: args.naive_sentences]
+    gen = dict(num_beams=beam, min_new_tokens=OUT_TOKENS, max_new_tokens=OUT_TOKENS)
+
+    def naive(text: str) -> str:
+        inputs = naive_tok(text, return_tensors="pt")
+        return naive_tok.decode(naive_model.generate(**inputs, **gen)[0], skip_special_tokens=True)
+
+    naive(sample[0])
+    seconds = timed(lambda: [naive(t) for t in sample])
+    results["d"] = len(sample) * OUT_TOKENS / seconds
+    del naive_model
+    print(f"(d) naive generate(), one sentence at a time ({len(sample)} sentences): "
+          f"{results['d']:.0f} target tokens/s", flush=True)
+
+    child = subprocess.run([sys.executable, __file__, "--rss-child", str(CACHE)], capture_output=True,
+                           text=True, check=True)
+    rss = json.loads(child.stdout.strip().splitlines()[-1])["rss_mb"]
+    print(f"peak RSS, both directions loaded (ct2 int8, fresh process): {rss:.0f} MB")
+
+    ratios = {"b_over_a": results["b"] / results["a"], "b_over_d": results["b"] / results["d"],
+              "c_over_d": results["c"] / results["d"]}
+    targets = {"b_over_a": 0.90, "b_over_d": 10, "c_over_d": 3}
+    missed = [k for k, t in targets.items() if ratios[k] < t] + (["rss_mb"] if rss > 1200 else [])
+    for k in missed:
+        print(f"MISSED target {k}")
+    print("bench_translate " + " ".join(f"{k}={v:.2f}" for k, v in ratios.items()) + f" rss_mb={rss:.0f}")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

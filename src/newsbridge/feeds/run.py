@@ -1,0 +1,288 @@
+"""`newsbridge run`: every new or changed entry of some feeds, processed once, written once.
+
+For each entry: the feed's full content when it carries the article, else the article page
+(fetch.py, then the HTML cleaner); then process(). One bad entry is recorded with its error
+and the run goes on. Results go to one JSON Lines file per run and one Markdown file per
+article, through the state's outbox (state.py), so a run killed at any moment and run again
+leaves every entry in the output exactly once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..document import Result
+from ..errors import InputError, NewsbridgeError
+from ..inputs import decode
+from ..pipeline import Pipeline
+from ..render import to_markdown
+from .fetch import Fetcher, FetchError
+from .parse import Entry, FeedError, parse_feed
+from .state import State
+
+log = logging.getLogger(__name__)
+MAX_ATTEMPTS = 3          # a failing entry is retried on later runs up to this many times
+FULL_CONTENT_CHARS = 300  # feed content shorter than this is a teaser: fetch the page
+
+
+@dataclass
+class Counts:
+    new: int = 0
+    updated: int = 0
+    skipped: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A feed to read: a URL, a local file, or '-' (stdin); an optional target language."""
+
+    location: str
+    target: str | None = None
+
+
+def read_source(source: Source, fetcher: Fetcher) -> bytes:
+    if source.location == "-":
+        return sys.stdin.buffer.read(fetcher.max_bytes + 1)[: fetcher.max_bytes + 1]
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", source.location):
+        return fetcher.get(source.location).content
+    path = Path(source.location)
+    if not path.is_file():
+        raise FeedError(f"no such feed file: {source.location}")
+    if path.stat().st_size > fetcher.max_bytes:
+        raise FeedError(f"{source.location}: over the {fetcher.max_bytes:,}-byte cap")
+    return path.read_bytes()
+
+
+def _html_to_text(html: str) -> str:
+    import lxml.html
+
+    root = lxml.html.fromstring(html)
+    blocks = [" ".join(el.text_content().split()) for el in root.iter("p", "h1", "h2", "h3", "li", "blockquote")]
+    text = "\n\n".join(b for b in blocks if b)
+    return text or " ".join(root.text_content().split())
+
+
+def article_of(entry: Entry, fetcher: Fetcher) -> tuple[str, bool]:
+    """(text, is_html) of the entry's article: the feed's content if it is the whole
+    article, else the fetched page."""
+    content = entry.content or ""
+    plain = re.sub(r"<[^>]+>", " ", content)
+    if len(" ".join(plain.split())) >= FULL_CONTENT_CHARS:
+        return content, bool(re.search(r"<(?:p|div|br|article|h\d)\b", content, re.I))
+    if not entry.url:
+        raise InputError("the entry has neither the article text nor a link to it")
+    page = fetcher.get(entry.url)
+    charset = re.search(r"charset=([\w-]+)", page.content_type, re.I)
+    if charset and charset.group(1).lower().replace("_", "-") not in ("utf-8", "utf8"):
+        try:
+            return page.content.decode(charset.group(1)), True
+        except (LookupError, UnicodeDecodeError):
+            raise InputError(f"the page is not valid {charset.group(1)} text") from None
+    return decode(page.content), True
+
+
+def process_entry(entry: Entry, source: Source, fetcher: Fetcher, pipe: Pipeline, points: int) -> Result:
+    """The Result for one entry; raises on a bad entry (caught by the caller)."""
+    text, is_html = article_of(entry, fetcher)
+    try:
+        result = pipe.process(text, html=is_html, target=source.target, points=points)
+    except InputError:
+        if not is_html:
+            raise
+        # A fragment of HTML from a feed is too small for page extraction: read its text.
+        result = pipe.process(_html_to_text(text), html=False, target=source.target, points=points)
+    if result.language.code not in ("en", "ko"):
+        raise InputError("the article is neither English nor Korean")
+    return result
+
+
+def _slug(entry: Entry) -> str:
+    words = re.sub(r"[^\w\s-]", "", (entry.title or "article").lower(), flags=re.UNICODE).split()
+    stem = "-".join(words[:8])[:60] or "article"
+    return f"{stem}-{hashlib.sha256(entry.key.encode()).hexdigest()[:10]}"
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def _append_once(path: Path, record: str, key: str, version: str) -> None:
+    """Append a JSON line unless the file already holds this entry version (idempotent)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                try:
+                    seen = json.loads(line)
+                except ValueError:
+                    continue  # a torn last line from a crash: rewritten below
+                if seen.get("key") == key and seen.get("content_hash") == version:
+                    return
+        _drop_torn_tail(path)
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(record + "\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _drop_torn_tail(path: Path) -> None:
+    data = path.read_bytes()
+    if data and not data.endswith(b"\n"):
+        _atomic_write(path, data[: data.rfind(b"\n") + 1].decode("utf-8"))
+
+
+def flush_outbox(state: State) -> int:
+    """Write every committed-but-unwritten result to its files; returns how many."""
+    count = 0
+    for outbox_id, jsonl, markdown, record, markdown_text in state.pending():
+        data = json.loads(record)
+        _atomic_write(markdown, markdown_text)
+        _append_once(jsonl, record, data["key"], data["content_hash"])
+        state.written(outbox_id)
+        count += 1
+    return count
+
+
+def article_markdown(entry: Entry, feed: str, result: Result) -> str:
+    head = [f"<!-- newsbridge entry {entry.key} from {feed} -->"]
+    if entry.url:
+        head.append(f"Source: <{entry.url}>  ")
+    page = to_markdown(result)
+    if result.article.title is None and entry.title:
+        page = page.replace("# (untitled)", f"# {entry.title}", 1)
+    if result.translation:
+        rows = ["## Side by side", "", f"| original ({result.translation.source}) | "
+                f"translation ({result.translation.target}) |", "| --- | --- |"]
+        for src, dst in zip(result.article.paragraphs, result.translation.paragraphs):
+            rows.append(f"| {src.text.replace('|', '/')} | {dst.replace('|', '/')} |")
+        page += "\n" + "\n".join(rows) + "\n"
+    return "\n".join(head) + "\n\n" + page
+
+
+@dataclass
+class Runner:
+    """One run over some feeds."""
+
+    pipe: Pipeline
+    out: Path
+    state: State
+    fetcher: Fetcher
+    points: int = 5
+    since: datetime | None = None
+    limit: int | None = None
+    workers: int = 1
+    progress: bool = False
+    counts: Counts = field(default_factory=Counts)
+
+    def run(self, sources: list[Source]) -> Counts:
+        flushed = flush_outbox(self.state)  # finish what a killed run had committed
+        if flushed:
+            log.info("wrote %d result(s) left over from an interrupted run", flushed)
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+        jsonl = self.out / f"run-{stamp}.jsonl"
+        todo: list[tuple[Entry, Source, str]] = []
+        for source in sources:
+            try:
+                title, entries = parse_feed(read_source(source, self.fetcher))
+            except (FeedError, FetchError, OSError) as exc:
+                self._fail_feed(source, str(exc))
+                continue
+            self.state.feed_seen(source.location, title)
+            for entry in entries:
+                status = self._plan(entry)
+                if status is None:
+                    self.counts.skipped += 1
+                    continue
+                todo.append((entry, source, status))
+        if self.limit is not None:
+            self.counts.skipped += max(0, len(todo) - self.limit)
+            todo = todo[: self.limit]
+        bar = self._bar(len(todo))
+        with ThreadPoolExecutor(max_workers=max(1, self.workers)) as pool:
+            futures = [(pool.submit(process_entry, e, s, self.fetcher, self.pipe, self.points), e, s, st)
+                       for e, s, st in todo]
+            for n, (future, entry, source, status) in enumerate(futures, start=1):
+                try:
+                    result = future.result()
+                except (NewsbridgeError, FetchError, FeedError, ValueError, OSError) as exc:
+                    self._fail(entry, source, _one_line(exc))
+                except Exception as exc:  # noqa: BLE001 - one bad entry must not stop the run
+                    log.debug("unexpected error on %s", entry.key, exc_info=True)
+                    self._fail(entry, source, f"internal error: {type(exc).__name__}: {_one_line(exc)}")
+                else:
+                    self._commit(entry, source, status, result, jsonl)
+                    setattr(self.counts, status, getattr(self.counts, status) + 1)
+                self._tick(bar, n, len(todo), entry)
+        if bar is not None:
+            bar.close()
+        flush_outbox(self.state)
+        return self.counts
+
+    def _plan(self, entry: Entry) -> str | None:
+        """'new', 'updated', or None to skip (done and unchanged, too old, failed too often)."""
+        if self.since and entry.published and entry.published < self.since:
+            return None
+        known = self.state.known(entry.key)
+        if known is None:
+            return "new"
+        if known.content_hash != entry.content_hash:
+            return "updated" if known.status == "done" else "new"
+        if known.status == "failed" and known.attempts < MAX_ATTEMPTS:
+            return "new"
+        return None
+
+    def _commit(self, entry: Entry, source: Source, status: str, result: Result, jsonl: Path) -> None:
+        record = {"key": entry.key, "content_hash": entry.content_hash, "status": status,
+                  "feed": source.location, "url": entry.url, "title": entry.title or result.article.title,
+                  "published": entry.published.isoformat() if entry.published else None,
+                  "result": result.to_dict()}
+        markdown = self.out / "articles" / f"{_slug(entry)}.md"
+        self.state.done(entry.key, source.location, entry.url, entry.title, entry.content_hash, jsonl,
+                        markdown, record, article_markdown(entry, source.location, result))
+        flush_outbox(self.state)
+
+    def _fail(self, entry: Entry, source: Source, message: str) -> None:
+        self.counts.failed += 1
+        self.counts.errors.append(f"{entry.title or entry.key}: {message}")
+        self.state.failed(entry.key, source.location, entry.url, entry.title, entry.content_hash, message)
+        log.warning("failed: %s: %s", entry.url or entry.key, message)
+
+    def _fail_feed(self, source: Source, message: str) -> None:
+        self.counts.failed += 1
+        self.counts.errors.append(f"feed {source.location}: {message}")
+        log.warning("feed failed: %s: %s", source.location, message)
+
+    def _bar(self, total: int):  # noqa: ANN202
+        if not self.progress or not total:
+            return None
+        from tqdm import tqdm
+
+        return tqdm(total=total, unit="article", file=sys.stderr)
+
+    def _tick(self, bar, n: int, total: int, entry: Entry) -> None:  # noqa: ANN001
+        if bar is not None:
+            bar.update(1)
+        else:
+            log.info("[%d/%d] %s", n, total, entry.title or entry.url or entry.key)
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
