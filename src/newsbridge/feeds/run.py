@@ -115,47 +115,47 @@ def _slug(entry: Entry) -> str:
 
 
 def _atomic_write(path: Path, text: str) -> None:
+    """Replace `path` whole (temp file + rename): a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())
     os.replace(tmp, path)
 
 
-def _append_once(path: Path, record: str, key: str, version: str) -> None:
-    """Append a JSON line unless the file already holds this entry version (idempotent)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.exists():
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                try:
-                    seen = json.loads(line)
-                except ValueError:
-                    continue  # a torn last line from a crash: rewritten below
-                if seen.get("key") == key and seen.get("content_hash") == version:
-                    return
-        _drop_torn_tail(path)
-    with path.open("a", encoding="utf-8") as fh:
-        fh.write(record + "\n")
-        fh.flush()
-        os.fsync(fh.fileno())
-
-
-def _drop_torn_tail(path: Path) -> None:
+def _holds(path: Path, key: str, version: str) -> bool:
+    """Whether a JSON Lines file already holds this entry version; drops a torn last line."""
+    if not path.exists():
+        return False
     data = path.read_bytes()
-    if data and not data.endswith(b"\n"):
-        _atomic_write(path, data[: data.rfind(b"\n") + 1].decode("utf-8"))
+    if data and not data.endswith(b"\n"):  # a crash in the middle of an append
+        data = data[: data.rfind(b"\n") + 1]
+        _atomic_write(path, data.decode("utf-8"))
+    for line in data.decode("utf-8").splitlines():
+        try:
+            seen = json.loads(line)
+        except ValueError:
+            continue
+        if seen.get("key") == key and seen.get("content_hash") == version:
+            return True
+    return False
 
 
-def flush_outbox(state: State) -> int:
-    """Write every committed-but-unwritten result to its files; returns how many."""
+def flush_outbox(state: State, recovering: bool = False) -> int:
+    """Write every committed-but-unwritten result to its files; returns how many.
+
+    `recovering` (at the start of a run): a killed run may have appended a record without
+    marking it written, so look before appending. Within a run the outbox row was committed
+    a moment ago and no file can hold it yet.
+    """
     count = 0
     for outbox_id, jsonl, markdown, record, markdown_text in state.pending():
         data = json.loads(record)
         _atomic_write(markdown, markdown_text)
-        _append_once(jsonl, record, data["key"], data["content_hash"])
+        if not (recovering and _holds(jsonl, data["key"], data["content_hash"])):
+            jsonl.parent.mkdir(parents=True, exist_ok=True)
+            with jsonl.open("a", encoding="utf-8") as fh:
+                fh.write(record + "\n")
         state.written(outbox_id)
         count += 1
     return count
@@ -193,7 +193,7 @@ class Runner:
     counts: Counts = field(default_factory=Counts)
 
     def run(self, sources: list[Source]) -> Counts:
-        flushed = flush_outbox(self.state)  # finish what a killed run had committed
+        flushed = flush_outbox(self.state, recovering=True)  # finish what a killed run committed
         if flushed:
             log.info("wrote %d result(s) left over from an interrupted run", flushed)
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
