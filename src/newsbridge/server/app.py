@@ -31,7 +31,7 @@ from .batching import TranslateBatcher
 
 log = logging.getLogger(__name__)
 ENV_API_KEYS = "NEWSBRIDGE_API_KEYS"
-_STATUS_CODES = {400: "bad_request", 401: "unauthorized", 404: "not_found", 405: "method_not_allowed",
+_STATUS_CODES = {401: "unauthorized", 404: "not_found", 405: "method_not_allowed",
                  413: "too_large", 415: "unsupported_media_type", 422: "invalid_request",
                  503: "model_missing", 504: "timeout"}
 
@@ -136,6 +136,8 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400:  # FastAPI could not decode the body (e.g. invalid UTF-8)
+            return _error(400, "invalid_json", "the request body is not valid JSON (UTF-8)")
         return _error(exc.status_code, _STATUS_CODES.get(exc.status_code, "error"), str(exc.detail))
 
     @app.exception_handler(InputError)
