@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -147,3 +148,44 @@ def test_summarize_warns_on_a_third_language(runner):
     assert out.exit_code == 0
     assert json.loads(out.stdout) == []
     assert "neither English nor Korean" in out.stderr
+
+
+def test_translate_command_with_the_identity_backend(runner, tmp_path):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[pipeline]\ntranslate = "identity"\n[translate]\ncache = ""\n', encoding="utf-8")
+    out = runner.invoke(app, ["translate", EN, "--to", "ko", "--config", str(cfg)])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.stdout)
+    assert data["target"] == "ko" and len(data["paragraphs"]) == 6 and data["quotes"]
+
+
+def test_translate_without_a_model_says_how_to_get_it(tmp_path):
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "HF_HUB_CACHE": str(tmp_path / "empty"), "NEWSBRIDGE_MODEL_DIR": ""}
+    r = subprocess.run([sys.executable, "-m", "newsbridge", "translate", EN, "--to", "ko"], capture_output=True,
+                       text=True, timeout=120, env=env)
+    assert r.returncode == 2
+    assert "newsbridge models download opus-mt-tc-big-en-ko" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_models_list_download_convert_verify(runner, tiny_models, tmp_path):
+    listed = json.loads(runner.invoke(app, ["models", "list"]).stdout)
+    names = {m["name"]: m for m in listed}
+    assert names["opus-mt-tc-big-en-ko"]["license"] == "CC-BY-4.0"
+    assert "non-commercial" in names["nllb-200-distilled-600M"]["license"]
+
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "NEWSBRIDGE_MODEL_DIR": str(tmp_path / "models")}
+    r = subprocess.run([sys.executable, "-m", "newsbridge", "models", "download", "opus-mt-tc-big-en-ko"],
+                       capture_output=True, text=True, timeout=120, env=env)
+    assert r.returncode == 2 and "offline" in r.stderr
+
+    import shutil
+
+    model = tmp_path / "tiny"
+    shutil.copytree(tiny_models["tiny-marian-en-ko"], model)
+    verified = runner.invoke(app, ["models", "verify", str(model)])
+    assert verified.exit_code == 0, verified.output
+    assert json.loads(verified.stdout)["parameters"] > 0
+    converted = runner.invoke(app, ["models", "convert", str(model)])
+    assert converted.exit_code == 0, converted.output
+    assert (tmp_path / "tiny-ct2" / "model.bin").is_file()
