@@ -16,9 +16,7 @@ bench_summary en_ms=.. ko_ms=.. en_process_ms=.. ko_process_ms=..
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 
 import newsbridge
 from newsbridge.document import Article
@@ -27,16 +25,7 @@ from newsbridge.segment import segment
 from newsbridge.summarize import ExtractiveSummarizer
 
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent))
-from bench_quotes import EN_PARAGRAPHS, KO_PARAGRAPHS, build, news_paragraphs  # noqa: E402
-
-
-def median_ms(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+from bench_quotes import EN_PARAGRAPHS, KO_PARAGRAPHS, build, median_ms, news_paragraphs  # noqa: E402
 
 
 def main() -> int:

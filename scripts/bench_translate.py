@@ -84,9 +84,11 @@ def timed(fn) -> float:
 
 
 def rss_child(model_dir: Path) -> None:
-    """Run in a fresh process: load both directions with our ct2 backend, report peak RSS."""
-    import resource
+    """Run in a fresh process: load both directions with our ct2 backend, report peak RSS.
 
+    VmHWM from /proc, not getrusage: ru_maxrss survives exec, so a child forked from this
+    big benchmark process would report the parent's size.
+    """
     from newsbridge import Pipeline, load_settings
 
     base = load_settings()
@@ -99,7 +101,9 @@ def rss_child(model_dir: Path) -> None:
     pipe = Pipeline(settings)
     pipe.translate_texts(["The council met on Tuesday."], "en", "ko")
     pipe.translate_texts(["시의회는 화요일에 모였다."], "ko", "en")
-    print(json.dumps({"rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    status = Path("/proc/self/status").read_text()
+    peak_kb = int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:")))
+    print(json.dumps({"rss_mb": peak_kb / 1024}))
 
 
 def main() -> int:
@@ -146,23 +150,23 @@ def main() -> int:
             translate=dataclasses.replace(base.translate, model_en_ko=str(big), cache="", beam_size=beam))
 
     results = {}
-    # (a) raw CTranslate2
+    # (a) raw CTranslate2 and (b) our ctranslate2 backend, interleaved twice and the best of
+    # each kept: the machine is shared, and a burst of other work must not decide the ratio.
     raw = ctranslate2.Translator(str(CACHE / "big-en-ko-ct2"), device="cpu", compute_type="int8")
     tokens = [tokenizer.convert_ids_to_tokens(tokenizer(t)["input_ids"]) for t in texts]
     options = dict(beam_size=beam, max_batch_size=4096, batch_type="tokens",
                    min_decoding_length=OUT_TOKENS, max_decoding_length=OUT_TOKENS)
-    raw.translate_batch(tokens[:4], **options)  # warm-up
-    results["a"] = n_tokens / timed(lambda: raw.translate_batch(tokens, **options))
-    del raw
-    print(f"(a) raw ctranslate2 translate_batch: {results['a']:.0f} target tokens/s", flush=True)
-
-    # (b) our ctranslate2 backend
     ct2_pipe = Pipeline(settings_for("ctranslate2"))
     ct2_pipe._stages["translate"].translator = CTranslate2Translator(
         ct2_pipe.settings, {"min_decoding_length": OUT_TOKENS, "max_decoding_length": OUT_TOKENS})
+    raw.translate_batch(tokens[:4], **options)  # warm-ups
     ct2_pipe.translate_texts(texts[:4], "en", "ko")
-    results["b"] = n_tokens / timed(lambda: ct2_pipe.translate_texts(texts, "en", "ko"))
-    del ct2_pipe
+    results["a"] = results["b"] = 0.0
+    for _ in range(2):
+        results["a"] = max(results["a"], n_tokens / timed(lambda: raw.translate_batch(tokens, **options)))
+        results["b"] = max(results["b"], n_tokens / timed(lambda: ct2_pipe.translate_texts(texts, "en", "ko")))
+    del raw, ct2_pipe
+    print(f"(a) raw ctranslate2 translate_batch: {results['a']:.0f} target tokens/s", flush=True)
     print(f"(b) newsbridge ctranslate2 backend: {results['b']:.0f} target tokens/s", flush=True)
 
     # (c) our transformers backend

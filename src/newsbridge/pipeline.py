@@ -40,6 +40,15 @@ class LanguageDetector(Protocol):
 
 
 class Segmenter(Protocol):
+    def prepare(self, text_or_article: str | Article, lang: str | None = None) -> tuple[Article, str]:
+        """A cleaned, segmented article and its language, from text/HTML or an Article."""
+        article = text_or_article if isinstance(text_or_article, Article) else self.clean(text_or_article)
+        if lang is None:
+            lang = self.detect_paragraphs([p.text for p in article.paragraphs]).code
+        if lang in TARGETS and not article.sentences:
+            article = self.segment(article, lang)
+        return article, lang
+
     def segment(self, article: Article, lang: str) -> Article: ...
 
 
@@ -65,6 +74,15 @@ class RulesCleaner:
 
 class RulesSegmenter:
     """English sentence rules; Korean by kiwipiepy."""
+
+    def prepare(self, text_or_article: str | Article, lang: str | None = None) -> tuple[Article, str]:
+        """A cleaned, segmented article and its language, from text/HTML or an Article."""
+        article = text_or_article if isinstance(text_or_article, Article) else self.clean(text_or_article)
+        if lang is None:
+            lang = self.detect_paragraphs([p.text for p in article.paragraphs]).code
+        if lang in TARGETS and not article.sentences:
+            article = self.segment(article, lang)
+        return article, lang
 
     def segment(self, article: Article, lang: str) -> Article:
         return segment_mod.segment(article, lang)
@@ -112,6 +130,15 @@ class Pipeline:
         if not article.paragraphs:
             raise InputError("no article text found: after removing page furniture nothing was left")
         return article
+
+    def prepare(self, text_or_article: str | Article, lang: str | None = None) -> tuple[Article, str]:
+        """A cleaned, segmented article and its language, from text/HTML or an Article."""
+        article = text_or_article if isinstance(text_or_article, Article) else self.clean(text_or_article)
+        if lang is None:
+            lang = self.detect_paragraphs([p.text for p in article.paragraphs]).code
+        if lang in TARGETS and not article.sentences:
+            article = self.segment(article, lang)
+        return article, lang
 
     def segment(self, article: Article, lang: str) -> Article:
         """Split the article's paragraphs into sentences (offsets into the body)."""

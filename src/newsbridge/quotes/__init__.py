@@ -20,16 +20,5 @@ def extract_quotes(text_or_article: str | Article, lang: str | None = None) -> l
     from ..pipeline import default_pipeline
 
     pipe = default_pipeline()
-    if isinstance(text_or_article, Article):
-        article = text_or_article
-        if lang is None:
-            lang = pipe.detect_paragraphs([p.text for p in article.paragraphs]).code
-    else:
-        article = pipe.clean(text_or_article)
-        if lang is None:
-            lang = pipe.detect_paragraphs([p.text for p in article.paragraphs]).code
-    if lang not in ("en", "ko"):
-        return []
-    if not article.sentences:
-        article = pipe.segment(article, lang)
-    return pipe.quotes(article, lang)
+    article, lang = pipe.prepare(text_or_article, lang)
+    return pipe.quotes(article, lang) if lang in ("en", "ko") else []

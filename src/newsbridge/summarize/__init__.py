@@ -20,15 +20,7 @@ def summarize(text_or_article: str | Article, points: int = 5, lang: str | None 
     from ..pipeline import default_pipeline
 
     pipe = default_pipeline()
-    if isinstance(text_or_article, Article):
-        article = text_or_article
-    else:
-        article = pipe.clean(text_or_article)
-    if lang is None:
-        lang = pipe.detect_paragraphs([p.text for p in article.paragraphs]).code
+    article, lang = pipe.prepare(text_or_article, lang)
     if lang not in ("en", "ko"):
         return []
-    if not article.sentences:
-        article = pipe.segment(article, lang)
-    quotes = pipe.quotes(article, lang)
-    return pipe.key_points(article, quotes, lang, points)
+    return pipe.key_points(article, pipe.quotes(article, lang), lang, points)

@@ -2,50 +2,35 @@
 
 from __future__ import annotations
 
-import threading
-
-from ..config import Settings
 from ..errors import ModelNotFoundError
 from ..models import ct2_name, locate, set_threads
 from .checks import cut_repetition
-from .hf import _lang_settings, model_for
+from .hf import ModelBackend, _lang_settings, model_for
 
 
-class CTranslate2Translator:
+class CTranslate2Translator(ModelBackend):
     """CTranslate2 int8 on the CPU: several times the speed of transformers at a third of the
     memory. Needs `newsbridge models convert NAME` once per model."""
 
-    def __init__(self, settings: Settings, options: dict | None = None) -> None:
-        self.settings = settings
-        # Extra translate_batch() arguments over ours (the benchmark forces output lengths).
-        self.options = options or {}
-        self._models: dict[str, tuple] = {}
-        self._lock = threading.Lock()
+    kind = "ctranslate2"
 
-    def model_id(self, source: str, target: str) -> str:
-        return f"ctranslate2:{model_for(self.settings, source, target)}"
+    def _load(self, name: str) -> tuple:
+        try:
+            import ctranslate2
+        except ImportError:
+            raise ModelNotFoundError(
+                "the ctranslate2 backend needs CTranslate2: pip install 'newsbridge[fast]'") from None
+        try:
+            path = locate(ct2_name(name), self.settings)
+        except ModelNotFoundError as exc:
+            raise ModelNotFoundError(f"{exc}, then convert it with: newsbridge models convert {name}") from None
+        from transformers import AutoTokenizer
 
-    def _model(self, name: str) -> tuple:
-        with self._lock:
-            if name not in self._models:
-                try:
-                    import ctranslate2
-                except ImportError:
-                    raise ModelNotFoundError(
-                        "the ctranslate2 backend needs CTranslate2: pip install 'newsbridge[fast]'") from None
-                try:
-                    path = locate(ct2_name(name), self.settings)
-                except ModelNotFoundError as exc:
-                    raise ModelNotFoundError(
-                        f"{exc}, then convert it with: newsbridge models convert {name}") from None
-                from transformers import AutoTokenizer
-
-                set_threads(self.settings)
-                threads = self.settings.models.threads
-                translator = ctranslate2.Translator(str(path), device="cpu", compute_type="int8",
-                                                    intra_threads=threads, inter_threads=1)
-                self._models[name] = (AutoTokenizer.from_pretrained(path, local_files_only=True), translator)
-            return self._models[name]
+        set_threads(self.settings)
+        threads = self.settings.models.threads
+        translator = ctranslate2.Translator(str(path), device="cpu", compute_type="int8",
+                                            intra_threads=threads, inter_threads=1)
+        return AutoTokenizer.from_pretrained(path, local_files_only=True), translator
 
     def translate(self, texts: list[str], source: str, target: str) -> list[str]:
         if not texts:

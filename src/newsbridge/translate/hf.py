@@ -44,24 +44,38 @@ def length_batches(lengths: list[int], budget: int) -> list[list[int]]:
     return batches
 
 
-class TransformersTranslator:
-    """transformers' generate(), batched, under torch.inference_mode."""
+class ModelBackend:
+    """What both backends share: settings, extra decoding options, models loaded once."""
+
+    kind = ""
 
     def __init__(self, settings: Settings, options: dict | None = None) -> None:
         self.settings = settings
-        # Extra generate() arguments over ours (the benchmark forces output lengths with them).
+        # Extra decoding arguments over ours (the benchmark forces output lengths with them).
         self.options = options or {}
         self._models: dict[str, tuple] = {}
         self._lock = threading.Lock()
 
     def model_id(self, source: str, target: str) -> str:
-        return f"transformers:{model_for(self.settings, source, target)}"
+        return f"{self.kind}:{model_for(self.settings, source, target)}"
 
     def _model(self, name: str) -> tuple:
         with self._lock:  # two requests must not load the same model twice
             if name not in self._models:
-                self._models[name] = load_seq2seq(name, self.settings)
+                self._models[name] = self._load(name)
             return self._models[name]
+
+    def _load(self, name: str) -> tuple:
+        raise NotImplementedError
+
+
+class TransformersTranslator(ModelBackend):
+    """transformers' generate(), batched, under torch.inference_mode."""
+
+    kind = "transformers"
+
+    def _load(self, name: str) -> tuple:
+        return load_seq2seq(name, self.settings)
 
     def translate(self, texts: list[str], source: str, target: str) -> list[str]:
         if not texts:
