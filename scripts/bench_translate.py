@@ -165,7 +165,6 @@ def main() -> int:
     for _ in range(2):
         results["a"] = max(results["a"], n_tokens / timed(lambda: raw.translate_batch(tokens, **options)))
         results["b"] = max(results["b"], n_tokens / timed(lambda: ct2_pipe.translate_texts(texts, "en", "ko")))
-    del raw, ct2_pipe
     print(f"(a) raw ctranslate2 translate_batch: {results['a']:.0f} target tokens/s", flush=True)
     print(f"(b) newsbridge ctranslate2 backend: {results['b']:.0f} target tokens/s", flush=True)
 
@@ -175,7 +174,6 @@ def main() -> int:
         hf_pipe.settings, {"min_new_tokens": OUT_TOKENS, "max_new_tokens": OUT_TOKENS})
     hf_pipe.translate_texts(texts[:4], "en", "ko")
     results["c"] = n_tokens / timed(lambda: hf_pipe.translate_texts(texts, "en", "ko"))
-    del hf_pipe
     print(f"(c) newsbridge transformers backend: {results['c']:.0f} target tokens/s", flush=True)
 
     # (d) the naive way: the model card's snippet, one sentence at a time
@@ -191,7 +189,6 @@ def main() -> int:
     naive(sample[0])
     seconds = timed(lambda: [naive(t) for t in sample])
     results["d"] = len(sample) * OUT_TOKENS / seconds
-    del naive_model
     print(f"(d) naive generate(), one sentence at a time ({len(sample)} sentences): "
           f"{results['d']:.0f} target tokens/s", flush=True)
 

@@ -113,7 +113,7 @@ def score_english(path: Path, show: int) -> dict[str, float]:
         used: set[int] = set()
         last_named = None
         matched_gold: set[int] = set()
-        for gi, g in enumerate(gold):
+        for g in gold:
             src = g["source"]
             if src and src.lower() not in _PRONOUNS:
                 g["resolved"] = src

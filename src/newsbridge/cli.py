@@ -227,8 +227,8 @@ def _feeds_file(path: Path) -> list:
     return sources
 
 
-@app.command()
-def run(
+@app.command("run")
+def run_feeds(
     feeds: Annotated[Optional[list[str]], typer.Argument(metavar="FEED...", help="feed URLs, files, or - for stdin")] = None,
     out: Annotated[Path, typer.Option("--out", help="folder for the JSON Lines and Markdown output")] = Path("newsbridge-out"),
     feeds_file: Annotated[Optional[Path], typer.Option("--feeds-file", help="a feeds.toml listing feeds")] = None,

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 from fastapi.testclient import TestClient
 
-from newsbridge import Pipeline, load_settings
+from newsbridge import load_settings
 from newsbridge.server import create_app
 
 

@@ -132,8 +132,8 @@ _SENTENCE_OPENERS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
     "yesterday", "so", "yet", "instead", "now", "since", "speaking", "asked", "separately",
     "for", "with", "by", "from", "though", "although", "because", "until", "once", "here",
-    "there", "speaking", "responding", "writing", "according", "indeed", "still", "similarly",
-    "following", "conversely", "if", "to", "despite", "under", "unlike", "like", "among",
+    "there", "responding", "writing", "according", "indeed", "similarly",
+    "following", "conversely", "to", "despite", "under", "unlike", "like", "among",
 }
 # Title nouns that stand before a name: 'Councillor Dana Reyes', 'House Speaker Paul Ryan'.
 TITLE_NOUNS = {
@@ -160,8 +160,8 @@ ORG_WORDS = {
     "inc", "inc.", "corp", "corp.", "group", "bank", "court", "senate", "congress",
     "administration", "authority", "service", "institute", "center", "centre", "foundation",
     "organization", "organisation", "union", "company", "pentagon", "kremlin", "government",
-    "network", "journal", "press", "agency", "board", "bureau", "fund", "league", "club",
-    "network", "tribune", "herald", "reuters", "yonhap", "politifact", "cnn", "bbc", "nbc",
+    "network", "journal", "press", "board", "bureau", "fund", "league", "club",
+    "tribune", "herald", "reuters", "yonhap", "politifact", "cnn", "bbc", "nbc",
     "abc", "cbs", "fox", "msnbc", "npr", "ap", "afp", "korea", "nations", "states", "force",
 }
 
