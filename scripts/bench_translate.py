@@ -7,7 +7,8 @@ tokenizer is the tiny test vocabulary (scripts/build_tiny_models.py), padded to 
 so that CTranslate2 converts the model as it converts opus-mt.
 
 On the same FLORES-200 English sentences (each cut to 40 source tokens; 40 target tokens
-forced, so every system does the same work), with the same decoding settings, in one run:
+forced, so every system does the same work), with the same decoding settings (the beam, and
+our no-repeat-4-gram guard) for all four, in one run:
   (a) raw CTranslate2 translate_batch (int8), on pre-tokenized input
   (b) our ctranslate2 backend through Pipeline.translate_texts (what /v1/translate runs)
   (c) our transformers backend, the same way
@@ -122,7 +123,7 @@ def main() -> int:
 
     from newsbridge import Pipeline, load_settings
     from newsbridge.translate.ct2 import CTranslate2Translator
-    from newsbridge.translate.hf import TransformersTranslator
+    from newsbridge.translate.hf import NO_REPEAT_NGRAM, TransformersTranslator
 
     sys.path.insert(0, str(HERE))
     from build_tiny_models import build_all  # noqa: E402
@@ -154,7 +155,7 @@ def main() -> int:
     # each kept: the machine is shared, and a burst of other work must not decide the ratio.
     raw = ctranslate2.Translator(str(CACHE / "big-en-ko-ct2"), device="cpu", compute_type="int8")
     tokens = [tokenizer.convert_ids_to_tokens(tokenizer(t)["input_ids"]) for t in texts]
-    options = dict(beam_size=beam, max_batch_size=4096, batch_type="tokens",
+    options = dict(beam_size=beam, max_batch_size=4096, batch_type="tokens", no_repeat_ngram_size=NO_REPEAT_NGRAM,
                    min_decoding_length=OUT_TOKENS, max_decoding_length=OUT_TOKENS)
     ct2_pipe = Pipeline(settings_for("ctranslate2"))
     ct2_pipe._stages["translate"].translator = CTranslate2Translator(
@@ -180,7 +181,8 @@ def main() -> int:
     naive_tok = AutoTokenizer.from_pretrained(big)
     naive_model = AutoModelForSeq2SeqLM.from_pretrained(big)
     sample = texts[: args.naive_sentences]
-    gen = dict(num_beams=beam, min_new_tokens=OUT_TOKENS, max_new_tokens=OUT_TOKENS)
+    gen = dict(num_beams=beam, min_new_tokens=OUT_TOKENS, max_new_tokens=OUT_TOKENS,
+               no_repeat_ngram_size=NO_REPEAT_NGRAM)
 
     def naive(text: str) -> str:
         inputs = naive_tok(text, return_tensors="pt")

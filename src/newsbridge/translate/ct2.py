@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..errors import ModelNotFoundError
 from ..models import ct2_name, locate, set_threads
 from .checks import cut_repetition
-from .hf import ModelBackend, _lang_settings, model_for
+from .hf import NO_REPEAT_NGRAM, ModelBackend, _lang_settings, model_for
 
 
 class CTranslate2Translator(ModelBackend):
@@ -48,6 +48,7 @@ class CTranslate2Translator(ModelBackend):
             "max_batch_size": self.settings.translate.max_batch_tokens,
             "batch_type": "tokens",
             "max_decoding_length": min(512, 2 * longest + 10),
+            "no_repeat_ngram_size": NO_REPEAT_NGRAM,
             "target_prefix": [[tgt_token]] * len(tokens) if tgt_token else None,
             **self.options,
         }

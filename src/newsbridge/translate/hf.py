@@ -15,6 +15,11 @@ from ..models import catalog, load_seq2seq
 from .checks import cut_repetition
 
 
+# Decoding loops are first prevented (no 4-gram twice in one output: a sentence almost never
+# repeats four tokens in a row on purpose), then cut if they happen anyway (checks.py).
+NO_REPEAT_NGRAM = 4
+
+
 def model_for(settings: Settings, source: str, target: str) -> str:
     """The configured model name for one direction."""
     if (source, target) == ("en", "ko"):
@@ -97,7 +102,8 @@ class TransformersTranslator(ModelBackend):
             longest = max(lengths[i] for i in batch)
             with torch.inference_mode():
                 options = {"num_beams": self.settings.translate.beam_size,
-                           "max_new_tokens": min(limit, 2 * longest + 10), **extra, **self.options}
+                           "max_new_tokens": min(limit, 2 * longest + 10),
+                           "no_repeat_ngram_size": NO_REPEAT_NGRAM, **extra, **self.options}
                 generated = model.generate(**enc, **options)
             for i, text in zip(batch, tokenizer.batch_decode(generated, skip_special_tokens=True)):
                 out[i] = cut_repetition(text.strip())
