@@ -40,15 +40,6 @@ class LanguageDetector(Protocol):
 
 
 class Segmenter(Protocol):
-    def prepare(self, text_or_article: str | Article, lang: str | None = None) -> tuple[Article, str]:
-        """A cleaned, segmented article and its language, from text/HTML or an Article."""
-        article = text_or_article if isinstance(text_or_article, Article) else self.clean(text_or_article)
-        if lang is None:
-            lang = self.detect_paragraphs([p.text for p in article.paragraphs]).code
-        if lang in TARGETS and not article.sentences:
-            article = self.segment(article, lang)
-        return article, lang
-
     def segment(self, article: Article, lang: str) -> Article: ...
 
 
@@ -75,21 +66,11 @@ class RulesCleaner:
 class RulesSegmenter:
     """English sentence rules; Korean by kiwipiepy."""
 
-    def prepare(self, text_or_article: str | Article, lang: str | None = None) -> tuple[Article, str]:
-        """A cleaned, segmented article and its language, from text/HTML or an Article."""
-        article = text_or_article if isinstance(text_or_article, Article) else self.clean(text_or_article)
-        if lang is None:
-            lang = self.detect_paragraphs([p.text for p in article.paragraphs]).code
-        if lang in TARGETS and not article.sentences:
-            article = self.segment(article, lang)
-        return article, lang
-
     def segment(self, article: Article, lang: str) -> Article:
         return segment_mod.segment(article, lang)
 
 
 # stage -> backend name -> factory(settings). Construction is cheap: models load on first use.
-# Stages still empty here arrive with later versions.
 STAGES: dict[str, dict[str, Callable[[Settings], Any]]] = {
     "clean": {"rules": lambda s: RulesCleaner()},
     "detect": {"lingua": lambda s: Detector("lingua"), "langdetect": lambda s: Detector("langdetect")},
