@@ -99,3 +99,9 @@ def test_article_in_a_language_lingua_does_not_know_is_other():
     text = ("Regeringen meddelade på tisdagen att skatten på bensin ska sänkas från och med januari.\n\n"
             "Enligt finansministern kommer sänkningen att kosta staten flera miljarder kronor varje år.")
     assert detect_language(text).code == "other"
+
+
+def test_a_vetoed_article_whose_paragraphs_all_looked_english():
+    # Every paragraph passes lingua as English, langdetect vetoes the whole: no crash, 'other'.
+    lang = detect_language("By Ana LeeBy Ana Lee:")
+    assert lang.code == "other" and 0 <= lang.confidence <= 1

@@ -216,6 +216,7 @@ class Detector:
             sample = " ".join(p for p, pl in zip(paragraphs, per_par) if pl.code == "en")[:SAMPLE_CHARS]
             if self.detect(sample)[0] == "other":
                 code = "other"
+                weight["other"] = weight.get("other", 0.0) + weight.pop("en")
                 per_par = [ParagraphLanguage(p.index, "other" if p.code == "en" else p.code, p.confidence)
                            for p in per_par]
         others = {
