@@ -23,7 +23,7 @@ from .document import Result
 from .errors import InputError, ModelNotFoundError, NewsbridgeError
 from .models import catalog, convert_to_ct2, ct2_name, default_model_dir, hub_id_of, load_seq2seq, locate
 from .inputs import read_input
-from .pipeline import Pipeline, default_pipeline
+from .pipeline import Pipeline, default_pipeline, translation_failure
 from .render import to_markdown
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT, EXIT_PARTIAL = 0, 1, 2, 3
@@ -182,9 +182,8 @@ def translate(
     pipe = _pipeline(config)
     result = pipe.process(read_input(source, pipe.settings.limits.max_chars), html=html, target=to.value)
     if result.translation is None:
-        reason = next((w.message for w in result.warnings if w.stage in ("translate", "detect")),
-                      "nothing to translate")
-        _fail(f"error: {reason}", EXIT_INPUT)
+        reason = translation_failure(result)
+        _fail(f"error: {reason.message if reason else 'nothing to translate'}", EXIT_INPUT)
     if fmt is Format.markdown:
         _emit(to_markdown(result))
     else:

@@ -152,6 +152,10 @@ class Pipeline:
             warnings.append(ResultWarning(code="model_fallback", stage="key_points", message=message))
         return ExtractiveSummarizer().summarize(article, quotes, lang, points)
 
+    def translation_model(self, source: str, target: str) -> str:
+        """The id of the model that translates `source` -> `target` ('ctranslate2:opus-…')."""
+        return self._stages["translate"].translator.model_id(source, target)
+
     def translate_texts(self, texts: list[str], source: str, target: str) -> list[str]:
         """Translate plain texts (glossary terms and numbers protected)."""
         if (source, target) not in (("en", "ko"), ("ko", "en")):
@@ -227,3 +231,8 @@ def default_pipeline(config: str | None = None) -> Pipeline:
     Pipelines hold loaded models, so each config gets one, built on first use.
     """
     return Pipeline(load_settings(config))
+
+
+def translation_failure(result: Result) -> ResultWarning | None:
+    """Why a Result asked for a translation has none (same language, other language, no model)."""
+    return next((w for w in result.warnings if w.stage in ("translate", "detect")), None)

@@ -9,8 +9,10 @@ hold it yet; Markdown files are replaced atomically), so nothing is lost and not
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
+from collections.abc import Iterator
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,14 +110,12 @@ class State:
             "THEN entries.attempts + 1 ELSE 1 END",
             (key, feed, url, title, status, content_hash, error, time.time()))
 
-    def _transaction(self):  # noqa: ANN202
-        db = self.db
-
-        class _Tx:
-            def __enter__(self) -> None:
-                db.execute("BEGIN IMMEDIATE")
-
-            def __exit__(self, kind, value, tb) -> None:  # noqa: ANN001
-                db.execute("COMMIT" if kind is None else "ROLLBACK")
-
-        return _Tx()
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")

@@ -247,7 +247,7 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
                 out = await batcher.translate(texts, source, body.target)
         except TimeoutError:
             raise ApiError(504, "timeout", f"the request took over {server.timeout_seconds} s") from None
-        model = pipe._stages["translate"].translator.model_id(source, body.target)
+        model = pipe.translation_model(source, body.target)
         return {"source": source, "target": body.target, "model": model, "translations": out}
 
     @app.get("/v1/models", dependencies=[Depends(api_key)])

@@ -12,7 +12,6 @@ mouth, and an editor must never see that.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 
@@ -21,15 +20,9 @@ from ..document import Article, KeyPoint, Quote
 from ..models import load_seq2seq
 from ..segment import splitter_for
 from .speakers import names_speaker
-from .terms import terms
+from .terms import cosine, terms, vector
 
 _QUOTE_MARKS = re.compile(r"[\"“”「」『』]|''")
-
-
-def _cosine(a: Counter[str], b: Counter[str]) -> float:
-    dot = sum(v * b.get(t, 0) for t, v in a.items())
-    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
-    return dot / norm if norm else 0.0
 
 
 class AbstractiveSummarizer:
@@ -88,14 +81,15 @@ class AbstractiveSummarizer:
                 text = summary[start:end].strip()
                 if len(text) >= 8 and text not in candidates:
                     candidates.append(text)
-        bags = [Counter(terms(s, lang)) for s in article.sentences]
+        # Which source sentence each point comes from: term overlap (plain counts, no idf).
+        bags = [vector(Counter(terms(s, lang)), {}) for s in article.sentences]
         out: list[KeyPoint] = []
         for text in candidates:
             quote_ids = self._quotes_of(text, quotes)
             if quote_ids is None:
                 continue
-            bag = Counter(terms(text, lang))
-            best = max(range(len(bags)), key=lambda i: _cosine(bag, bags[i]))
+            bag = vector(Counter(terms(text, lang)), {})
+            best = max(range(len(bags)), key=lambda i: cosine(bag, bags[i]))
             s = article.sentences[best]
             out.append(KeyPoint(text=text, sentence_ids=[s.id], start=s.start, end=s.end, quote_ids=quote_ids))
             if len(out) == points:

@@ -16,7 +16,7 @@ from collections import Counter
 
 from ..document import Article, KeyPoint, Quote, Sentence
 from . import speakers
-from .terms import terms
+from .terms import cosine, terms, vector
 
 # Weights of the score, and the redundancy penalty of the greedy choice. Chosen on a coarse
 # grid over the 40 articles of scripts/eval_summary.py, from the middle of the region where
@@ -60,18 +60,6 @@ def _eligible(sentence: Sentence, lang: str) -> bool:
     return not (text.endswith("?") and not text.startswith(("\"", "“")))
 
 
-def _vector(counts: Counter[str], idf: dict[str, float], unseen: float) -> dict[str, float]:
-    vec = {t: c * idf.get(t, unseen) for t, c in counts.items()}
-    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-    return {t: v / norm for t, v in vec.items()}
-
-
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
-
-
 def trim(text: str, lang: str) -> str:
     """Drop a dangling connective at the start ('Also, ', '하지만 ') when it is safe."""
     pattern = _LEADING_CONNECTIVE.get(lang)
@@ -99,12 +87,12 @@ class ExtractiveSummarizer:
         n = len(sentences)
         idf = {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
         unseen = math.log((n + 1) / 0.5)  # a headline word found in no sentence
-        vectors = [_vector(bag, idf, unseen) for bag in bags]
+        vectors = [vector(bag, idf, unseen) for bag in bags]
         total: Counter[str] = Counter()
         for bag in bags:
             total.update(bag)
-        whole = _vector(total, idf, unseen)
-        title = _vector(Counter(terms(article.title, lang)), idf, unseen) if article.title else {}
+        whole = vector(total, idf, unseen)
+        title = vector(Counter(terms(article.title, lang)), idf, unseen) if article.title else {}
 
         candidates: dict[int, tuple[float, str]] = {}
         rank = 0  # position among eligible sentences: furniture does not push the lead down
@@ -118,8 +106,8 @@ class ExtractiveSummarizer:
             dated = _DATED.get(lang)
             lede = rank < LEDE_REACH and dated is not None and bool(dated.search(sentence.text))
             rank += 1
-            score = (W_POSITION * position + W_CENTRAL * _cosine(vectors[i], whole)
-                     + W_TITLE * _cosine(vectors[i], title) + W_LEDE * lede)
+            score = (W_POSITION * position + W_CENTRAL * cosine(vectors[i], whole)
+                     + W_TITLE * cosine(vectors[i], title) + W_LEDE * lede)
             candidates[i] = (score, text)
         if not candidates and sentences:
             # Nothing passed the filters (a one-line article): use what there is, as long as
@@ -132,7 +120,7 @@ class ExtractiveSummarizer:
         chosen: list[int] = []
         while candidates.keys() - set(chosen) and len(chosen) < points:
             def gain(i: int) -> float:
-                overlap = max((_cosine(vectors[i], vectors[j]) for j in chosen), default=0.0)
+                overlap = max((cosine(vectors[i], vectors[j]) for j in chosen), default=0.0)
                 return candidates[i][0] - REDUNDANCY * overlap
 
             chosen.append(max(candidates.keys() - set(chosen), key=gain))

@@ -7,7 +7,9 @@ by the segmenter) give the nouns, verbs and names that do.
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 
 from ..document import Sentence
 from ..segment import get_kiwi
@@ -56,3 +58,17 @@ def terms(sentence: Sentence | str, lang: str) -> list[str]:
     if lang == "ko":
         return korean_terms(sentence)
     return english_terms(sentence.text if isinstance(sentence, Sentence) else sentence)
+
+
+def vector(counts: Counter[str], idf: dict[str, float], unseen: float = 1.0) -> dict[str, float]:
+    """Term counts weighted by `idf` (`unseen` for terms it lacks), scaled to unit length."""
+    vec = {t: c * idf.get(t, unseen) for t, c in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {t: v / norm for t, v in vec.items()}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """Cosine similarity of two unit-length vectors from vector()."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())

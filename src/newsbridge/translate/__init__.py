@@ -66,12 +66,12 @@ def translate(text_or_article: Any, target: str, points: int = 5) -> Translation
     is already in `target` or in neither English nor Korean.
     """
     from ..errors import InputError, ModelNotFoundError
-    from ..pipeline import default_pipeline
+    from ..pipeline import default_pipeline, translation_failure
 
     text = text_or_article.body if isinstance(text_or_article, Article) else text_or_article
     result = default_pipeline().process(text, target=target, points=points)
     if result.translation is None:
-        reason = next((w for w in result.warnings if w.stage in ("translate", "detect")), None)
+        reason = translation_failure(result)
         if reason is not None and reason.code == "model_missing":
             raise ModelNotFoundError(reason.message)
         raise InputError(reason.message if reason else "nothing to translate")
