@@ -140,8 +140,11 @@ class Language(_Serializable):
 class Quote(_Serializable):
     """A direct quote and who said it.
 
+    `speaker` is the person or organisation as the article introduced them (canonical name),
+    `mention` the words at the quote that stand for them ('he', 'Kim', 'the mayor', '그는').
     `resolved_from` is None when the speaker is named next to the quote, else how the speaker
-    was found: 'continuation', 'pronoun' or 'title-only'. `kind` is 'speech' for words
+    was found: 'continuation', 'pronoun' or 'title-only'; `confidence` (0-1) how sure that is,
+    so a tool can flag doubtful attributions. `kind` is 'speech' for words
     somebody said, 'scare' for quoted terms, titles or nicknames nobody said.
     """
 
@@ -152,8 +155,10 @@ class Quote(_Serializable):
     paragraph: int
     speaker: str | None
     speaker_title: str | None = None
+    mention: str | None = None
     cue: str | None = None
     resolved_from: str | None = None
+    confidence: float = 0.0
     kind: str = "speech"
 
 

@@ -14,6 +14,7 @@ import re
 from typing import NamedTuple
 
 from ..document import Sentence
+from .names import HONORIFICS, gender_of_words
 from .speakers import Attribution
 
 CUE_WORDS = (
@@ -148,12 +149,28 @@ TITLE_NOUNS = {
     "principal", "founder", "host", "anchor", "correspondent", "analyst", "economist",
     "deputy", "assemblyman", "assemblywoman", "congressman", "congresswoman", "delegate",
 }
+# Nouns for what a person does, that stand before or after a name: 'pollster Daron Shaw',
+# 'Jane Okafor, the chief medical officer'.
+ROLE_NOUNS = {
+    "pollster", "strategist", "spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney",
+    "author", "writer", "columnist", "editor", "reporter", "journalist", "actor", "actress",
+    "singer", "player", "striker", "midfielder", "goalkeeper", "defender", "manager", "owner",
+    "executive", "officer", "official", "adviser", "advisor", "aide", "consultant", "activist",
+    "organizer", "organiser", "resident", "student", "teacher", "doctor", "nurse", "scientist",
+    "researcher", "economist", "analyst", "historian", "professor", "lecturer", "expert",
+    "founder", "partner", "president", "chairman", "chairwoman", "chair", "director", "head",
+    "leader", "member", "candidate", "nominee", "senator", "governor", "mayor", "minister",
+    "secretary", "ambassador", "judge", "coach", "captain", "premier", "councillor", "councilor",
+    "mp", "lawmaker", "legislator", "congressman", "congresswoman", "representative", "delegate",
+    "commissioner", "superintendent", "sheriff", "inspector", "detective", "constable",
+    "prosecutor", "mother", "father", "wife", "husband", "son", "daughter", "widow", "owner",
+    "farmer", "worker", "driver", "pilot", "surgeon", "psychologist", "ceo", "cfo", "chancellor",
+}
 NOT_NAMES = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "june", "july", "august", "september", "october", "november",
     "december", "today", "yesterday", "tomorrow", "tonight", "earlier", "later", "this", "that",
 }
-HONORIFICS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
 ORG_WORDS = {
     "house", "department", "ministry", "police", "agency", "committee", "council", "party",
     "campaign", "office", "association", "commission", "university", "times", "post", "news",
@@ -303,3 +320,122 @@ def subjects(sent: Sentence) -> list[Attribution]:
     subject = _PRE_SUBJECT.search(sent.text[max(0, cue.start - _SUBJECT_REACH): cue.start])
     att = parse_np(subject.group("np"), subject.group("app"), cue.text.lower()) if subject else None
     return [att] if att and att.kind == "person" else []
+
+
+# -- The article's people and organisations (entities.py), from general signals ------------
+
+# A run of capitalised words, with the small words names carry ('Charles de Gaulle').
+_RUN = re.compile(r"(?<![\w'’.])[A-Z][\w'’\-]*\.?(?:\s+(?:(?:de|van|von|bin|al|da|del|la|le|du|di)\s+)?[A-Z][\w'’\-]*\.?)*")
+_NAME_TOKEN = re.compile(r"(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|[A-Z]\.(?:[A-Z]\.)?|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+)$")
+# Before a place, not a person: 'in New Hampshire', 'from South Carolina'.
+_PLACE_PREPOSITIONS = {"in", "at", "from", "across", "near", "throughout", "into", "outside", "inside",
+                       "around", "toward", "towards", "to", "of", "through", "via", "within", "on"}
+# Closed word classes: a capitalised function word opens a sentence, it is not a name.
+FUNCTION_WORDS = {
+    "a", "an", "the", "this", "that", "these", "those", "some", "any", "no", "every", "each", "all",
+    "both", "either", "neither", "many", "much", "more", "most", "few", "several", "such", "other",
+    "another", "nothing", "everything", "something", "anything", "nobody", "everyone", "someone",
+    "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your",
+    "within", "without", "about", "above", "below", "among", "between", "into", "onto", "upon",
+    "over", "under", "through", "throughout", "against", "along", "beyond", "behind", "amid",
+    "what", "which", "who", "whom", "whose", "where", "why", "how", "whether", "or", "nor", "not",
+    "here", "there", "yes", "even", "only", "just", "perhaps", "maybe", "thus", "hence", "former",
+    "current", "new", "old", "top", "senior", "junior", "chief", "acting", "interim",
+}
+_APPOSITIVE_ROLE = re.compile(r"^\s*,\s*(?:\d{1,3}\s*,\s*)?(?P<role>(?:the|a|an|his|her|their|its)\s+[^,.;\"“”]{2,80}?)\s*[,.;]")
+_AGE = re.compile(r"^\s*,\s*\d{1,3}\s*,")
+_GENDERED_PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.I)
+
+
+def _looks_like_person_name(tokens: list[str]) -> bool:
+    return (2 <= len(tokens) <= 4 and all(_NAME_TOKEN.match(t.rstrip(",")) for t in tokens)
+            and tokens[0].lower() not in FUNCTION_WORDS and tokens[0].lower().rstrip(".") not in NOT_NAMES
+            and not any(t.lower().rstrip(".,") in ORG_WORDS for t in tokens))
+
+
+def find_mentions(text: str, base: int, model, quoted: list[tuple[int, int]]) -> None:
+    """Record in `model` the people and organisations one sentence mentions (outside quotes).
+
+    `base` is the sentence's offset in the body; `quoted` the body ranges inside quote marks.
+    """
+    lead = _LEADING_PHRASE.match(text)
+    subject_zone = (lead.end() if lead else 0) + 1
+    for m in _RUN.finditer(text):
+        at = base + m.start()
+        if any(s <= at < e for s, e in quoted):
+            continue
+        tokens = m.group(0).split()
+        start_of_sentence = m.start() <= subject_zone
+        if start_of_sentence:
+            while tokens and tokens[0].lower().rstrip(",") in _SENTENCE_OPENERS | FUNCTION_WORDS - {"the"}:
+                tokens = tokens[1:]
+        if not tokens:
+            continue
+        before = text[:m.start()].split()
+        prev = before[-1].lower().strip(",") if before else ""
+        salient = start_of_sentence or prev in ("by",)
+        after = text[m.end():]
+        if tokens[0] == "The" and len(tokens) > 1:
+            name = " ".join(tokens[1:])
+            if any(t.lower().strip(".,") in ORG_WORDS for t in tokens[1:]) or len(tokens) > 2:
+                model.mention(_strip_possessive(name), "org", at, salient=salient, strong=True,
+                              roles=_org_roles(tokens[-1]))
+            continue
+        if all(t.isupper() and len(t) > 1 for t in tokens):
+            if len(tokens) == 1 and len(tokens[0]) <= 6 and tokens[0].isalpha():
+                model.mention(tokens[0], "org", at, salient=salient)  # FBI, CNN, NATO
+            continue  # a headline in capitals
+        # Titles and honorifics before the name: 'House Speaker Paul Ryan', 'Ms. Lee'.
+        gender = None
+        cut = -1
+        for i, t in enumerate(tokens[:-1]):
+            low = t.lower().rstrip(",")
+            if low in HONORIFICS:
+                gender, cut = HONORIFICS[low], i
+            elif low in TITLE_NOUNS:
+                cut = i
+        title_words, name_words = tokens[:cut + 1], tokens[cut + 1:]
+        name = _strip_possessive(" ".join(name_words)).strip(" ,.")
+        if not name:
+            continue
+        if any(t.lower().strip(".,") in ORG_WORDS for t in name_words) and not title_words:
+            model.mention(name, "org", at, salient=salient, roles=_org_roles(name_words[-1]))
+            continue
+        known = model.find(name, at) if len(name_words) == 1 else None
+        roles: set[str] = {w.lower().rstrip(".") for w in title_words if w.lower().rstrip(".,") in TITLE_NOUNS}
+        if prev in TITLE_NOUNS or prev in ROLE_NOUNS:
+            roles.add(prev)  # 'coach Dave Tippett', 'pollster Daron Shaw'
+        app = _APPOSITIVE_ROLE.match(after)
+        role_text = app.group("role") if app else ""
+        if role_text:
+            head = [w for w in re.findall(r"[a-z\-]+", role_text.lower()) if w in TITLE_NOUNS or w in ROLE_NOUNS]
+            roles.update(head)
+        strong = bool(title_words) or bool(roles) or bool(_AGE.match(after))
+        gender = gender or gender_of_words(" ".join(title_words) + " " + role_text)
+        if known is not None:
+            model.mention(known.name, "person", at, gender=gender, roles=roles, salient=salient, strong=strong)
+        elif title_words or (_looks_like_person_name(name_words) and prev not in _PLACE_PREPOSITIONS):
+            title = " ".join(title_words) or (role_text or None)
+            model.mention(name, "person", at, title=title, gender=gender, roles=roles, salient=salient,
+                          strong=strong)
+
+
+def _strip_possessive(name: str) -> str:
+    return re.sub(r"(?:'s|’s|'|’)$", "", name)
+
+
+def _org_roles(head: str) -> set[str]:
+    return {head.lower().strip(".,")}
+
+
+def gender_evidence(text: str, base: int, model, window_start: int, quoted: list[tuple[int, int]]) -> None:
+    """'Clinton … her campaign': a gendered pronoun outside quotes votes for the one person
+    mentioned between `window_start` (the previous sentence) and it."""
+    for m in _GENDERED_PRONOUN.finditer(text):
+        at = base + m.start()
+        if any(s <= at < e for s, e in quoted):
+            continue
+        near = [e for e in model.entities if e.kind == "person"
+                and any(window_start <= p < at for p in e.mentions)]
+        if len(near) == 1:
+            model.vote(near[0], "m" if m.group(1) else "f")

@@ -1,7 +1,9 @@
 """The quotes stage: every quoted passage of an article, with its speaker, cue and kind.
 
-For each passage (marks.py) the language module looks for an attribution in its sentence;
-what it finds is resolved against the speakers met so far (speakers.py). A passage with no
+First the article's people and organisations are gathered (entities.py, with the language
+module's signals); then for each passage (marks.py) the language module looks for an
+attribution in its sentence (the mention), which is resolved to an entity by position
+(speakers.py). A passage with no
 attribution of its own takes one by news convention:
   * another quote of the same sentence that has one ('"A" and "B," he said');
   * the speaker just before, when the quote opens its sentence: the second half of
@@ -21,7 +23,8 @@ from dataclasses import dataclass
 from ..document import Article, Quote, Sentence
 from . import english, korean
 from .marks import Span, find_spans
-from .speakers import Attribution, SpeakerTracker, resolve
+from .entities import EntityModel
+from .speakers import Attribution, Resolved, resolve
 
 _WORD = re.compile(r"\w+")
 _TERMINAL = re.compile(r"[.!?…]['’\"”]?$")
@@ -58,6 +61,7 @@ class _Said:
     cue: str | None
     sentence: int
     paragraph: int
+    confidence: float
 
 
 class RulesQuoteExtractor:
@@ -81,29 +85,45 @@ class RulesQuoteExtractor:
             by_sentence.setdefault(idx, []).append(span)
 
         language = korean if lang == "ko" else english
-        tracker = SpeakerTracker()
+        model = self.entities(article, lang, [(sp.open_at, sp.close_end) for sp in spans])
         quotes: list[Quote] = []
         last: _Said | None = None  # who spoke last, by quote or by reported speech
         for idx, sent in enumerate(sentences):
             in_sentence = by_sentence.get(idx)
             if not in_sentence:
                 for att in language.subjects(sent):
-                    if tracker.plausible(att.name):
-                        res = resolve(att, tracker)
+                    if len(att.name.split()) > 1 or model.find(att.name, sent.start) is not None:
+                        res = resolve(att, model, sent.start)
                         if res.speaker:
-                            last = _Said(res.speaker, res.title, att.cue, idx, sent.paragraph)
+                            last = _Said(res.speaker, res.title, att.cue, idx, sent.paragraph, res.confidence)
                 continue
             opening = None
             if lang == "en":
                 # 'Trump took to Twitter … what he called "…"': he is Trump.
                 opening = english.sentence_subject(body[sent.start:in_sentence[0].open_at])
-                if opening and opening.kind == "person" and tracker.plausible(opening.name):
-                    resolve(opening, tracker)
-            for q in self._sentence(body, sent, idx, in_sentence, lang, tracker, last, opening):
+                if opening and (opening.kind != "person" or (
+                        len(opening.name.split()) == 1 and model.find(opening.name, sent.start) is None)):
+                    opening = None
+            for q in self._sentence(body, sent, idx, in_sentence, lang, model, last, opening):
                 quotes.append(Quote(id=f"q{len(quotes) + 1}", **q))
                 if q["speaker"] and q["kind"] == "speech":
-                    last = _Said(q["speaker"], q["speaker_title"], q["cue"], idx, q["paragraph"])
+                    last = _Said(q["speaker"], q["speaker_title"], q["cue"], idx, q["paragraph"], q["confidence"])
         return quotes
+
+    @staticmethod
+    def entities(article: Article, lang: str, quoted: list[tuple[int, int]]) -> EntityModel:
+        """The people and organisations of a segmented article, outside the quoted ranges."""
+        sentences = article.sentences
+        model = EntityModel([s.start for s in sentences])
+        window = 0
+        for sent in sentences:
+            if lang == "ko":
+                korean.find_mentions(sent, model, quoted)
+            else:
+                english.find_mentions(sent.text, sent.start, model, quoted)
+                english.gender_evidence(sent.text, sent.start, model, window, quoted)
+            window = sent.start
+        return model
 
     def _attributions(self, body: str, sent: Sentence, spans: list[Span], lang: str) -> list[Attribution | None]:
         if lang == "ko":
@@ -130,22 +150,25 @@ class RulesQuoteExtractor:
         return found
 
     def _sentence(self, body: str, sent: Sentence, idx: int, spans: list[Span], lang: str,
-                  tracker: SpeakerTracker, last: _Said | None, opening: Attribution | None) -> list[dict]:
+                  model: EntityModel, last: _Said | None, opening: Attribution | None) -> list[dict]:
         out: list[dict] = []
         for span, att in zip(spans, self._attributions(body, sent, spans, lang)):
             text = body[span.start:span.end]
-            speaker = title = cue = resolved_from = None
+            speaker = title = cue = resolved_from = mention = None
+            confidence = 0.0
             kind = "speech"
             opens_sentence = not body[sent.start:span.open_at].strip() or bool(out)
             if (lang != "ko" and looks_like_title(text)) or (att is not None and att.kind == "scare"):
                 kind = "scare"
             elif att is not None and att.kind != "continuation":
-                res = resolve(att, tracker)
+                res = resolve(att, model, span.open_at)
                 speaker, title, cue, resolved_from = res.speaker, res.title, att.cue, res.resolved_from
+                mention, confidence = res.mention, res.confidence
             elif out and out[-1]["speaker"] and out[-1]["kind"] == "speech":
                 # A later quote of a sentence whose earlier quote has a speaker.
-                speaker, title, cue = out[-1]["speaker"], out[-1]["speaker_title"], out[-1]["cue"]
-                resolved_from = "continuation"
+                prev = out[-1]
+                speaker, title, cue, mention = prev["speaker"], prev["speaker_title"], prev["cue"], prev["mention"]
+                resolved_from, confidence = "continuation", prev["confidence"]
             elif att is None and not is_sentence_like(text, lang):
                 kind = "scare"  # a quoted term: 'the so-called "super PACs"'
             elif opens_sentence or span.continued or (att is not None and att.kind == "continuation"):
@@ -154,12 +177,19 @@ class RulesQuoteExtractor:
                     speaker, title = last.speaker, last.title
                     cue = (att.cue if att is not None and att.cue else None) or last.cue
                     resolved_from = "continuation"
-                    tracker.named(speaker, title)
+                    same = span.continued or sent.paragraph == last.paragraph
+                    confidence = round(min(last.confidence, 0.85 if same else 0.75), 2)
+                    entity = model.find(speaker, span.open_at)
+                    if entity is not None:
+                        entity.add(span.open_at, salient=True)
             elif opening is not None and opening.kind in ("person", "org"):
                 # Inside a sentence with no reporting verb: the sentence's subject.
-                res = resolve(opening, tracker)
-                speaker, title = res.speaker, res.title
+                res: Resolved = resolve(opening, model, sent.start)
+                speaker, title, mention = res.speaker, res.title, res.mention
+                confidence = min(res.confidence, 0.6)
+            if kind == "scare":
+                confidence = 0.0
             out.append(dict(text=text, start=span.start, end=span.end, paragraph=span.paragraph,
-                            speaker=speaker, speaker_title=title, cue=cue,
-                            resolved_from=resolved_from, kind=kind))
+                            speaker=speaker, speaker_title=title, mention=mention, cue=cue,
+                            resolved_from=resolved_from, confidence=round(confidence, 2), kind=kind))
         return out

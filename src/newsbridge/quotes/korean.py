@@ -19,7 +19,8 @@ from collections.abc import Callable
 from ..document import Sentence
 from ..segment import get_kiwi
 from .marks import Span
-from .speakers import HANGUL_SURNAMES, Attribution
+from .names import HANGUL_SURNAMES
+from .speakers import Attribution
 
 # Endings of job titles and roles: '한빛시장', '시의원', '문화관광과장', '위원장', '관계자'.
 TITLE_SUFFIXES = (
@@ -196,3 +197,35 @@ def subjects(sentence: Sentence) -> list[Attribution]:
         return []
     att = parse_np(found[0], found[1], _cue(text))
     return [att] if att.kind == "person" else []
+
+
+_PARTICLE = re.compile(r"(?:은|는|이|가|을|를|의|도|에게|와|과|께서|로|으로|에|만)$")
+_AGE_SSI = re.compile(r"^([가-힣]{2,4})(?:\(\d{1,3}\))?씨")
+
+
+def find_mentions(sentence: Sentence, model, quoted: list[tuple[int, int]]) -> None:
+    """Record the people a Korean sentence names with a 직함 or 씨 ('김성근 학장', '박모(45)씨'),
+    outside quotes, so that '김 학장', '학장' and '그는' can be resolved to them later."""
+    text = sentence.text
+    if not _MAYBE_TITLED.search(text):
+        return
+    words = list(re.finditer(r"\S+", text))
+    for i, m in enumerate(words):
+        at = sentence.start + m.start()
+        if any(s <= at < e for s, e in quoted):
+            continue
+        word = m.group(0)
+        ssi = _AGE_SSI.match(word)
+        if ssi and _is_name(ssi.group(1)):
+            model.mention(ssi.group(1), "person", at, title="씨", salient=True, strong=True)
+            continue
+        if not _is_name(word) or i + 1 >= len(words):
+            continue
+        nxt = _PARTICLE.sub("", words[i + 1].group(0))
+        if nxt.endswith(TITLE_SUFFIXES) and not nxt.endswith(("기자", "특파원")):
+            gender = "f" if "그녀" in text[m.end():m.end() + 200] else None
+            model.mention(word, "person", at, title=nxt, gender=gender, roles={_suffix(nxt)},
+                          salient=bool(re.search(r"(?:은|는|이|가|께서)$", words[i + 1].group(0))), strong=True)
+
+
+_MAYBE_TITLED = re.compile("[가-힣]{2,4}\\s+\\S*(?:" + "|".join(TITLE_SUFFIXES) + ")|[가-힣]{2,4}(?:\\(\\d+\\))?씨")

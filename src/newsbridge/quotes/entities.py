@@ -1,0 +1,199 @@
+"""The article's people and organisations: who a mention ('he', 'Kim', 'the mayor', '김 학장')
+can stand for.
+
+The model is built once per article, before any quote is attributed, from general signals:
+a name after a title or honorific ('Mayor Doug McCallum', 'Ms Lee'), a name with a role in
+apposition ('Jane Okafor, the chief medical officer,'), the subject of a reporting verb, a
+Korean name before its 직함 ('김성근 학장'), an organisation's own word ('… Department',
+'… Inc.', '…부'). Each entity keeps its canonical name (the fullest form met), the surfaces a
+later mention may use (surname, 'Mr X', title + surname), its role nouns ('mayor', 'company',
+'학장'), evidence of gender (honorifics, role words, the pronouns that follow it) and where it
+is mentioned, so that a mention is resolved by position: to the entity mentioned last before
+it, among those it can stand for. Mentions inside quotation marks are not counted: a name in
+a quote is what somebody talked about, not who is talking.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .names import surname_keys
+
+
+@dataclass
+class Entity:
+    """A person or organisation of the article."""
+
+    name: str
+    kind: str  # 'person' or 'org'
+    title: str | None = None
+    keys: set[str] = field(default_factory=set)  # lower-case surfaces: surname, full name
+    roles: set[str] = field(default_factory=set)  # role nouns: 'mayor', 'company', '학장'
+    votes: Counter = field(default_factory=Counter)  # gender evidence: 'm' / 'f'
+    mentions: list[int] = field(default_factory=list)  # body offsets, ascending
+    salient: list[int] = field(default_factory=list)  # offsets where it is a subject or speaker
+    strong: bool = False  # person evidence beyond a name's shape (title, cue, pronoun, role)
+
+    @property
+    def gender(self) -> str | None:
+        m, f = self.votes["m"], self.votes["f"]
+        if m > f:
+            return "m"
+        if f > m:
+            return "f"
+        return None
+
+    def last_before(self, at: int, salient_only: bool = False) -> int | None:
+        seq = self.salient if salient_only else self.mentions
+        i = bisect.bisect_left(seq, at)
+        return seq[i - 1] if i else None
+
+    def add(self, at: int, salient: bool) -> None:
+        bisect.insort(self.mentions, at)
+        if salient:
+            bisect.insort(self.salient, at)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An entity a mention may stand for, and how sure we are (0-1)."""
+
+    entity: Entity | None
+    confidence: float
+
+
+class EntityModel:
+    """Every person and organisation met in one article, with where each is mentioned."""
+
+    def __init__(self, sentence_starts: list[int] | None = None) -> None:
+        self.entities: list[Entity] = []
+        self._starts = sentence_starts or [0]
+
+    # -- building -----------------------------------------------------------------------
+    def mention(self, name: str, kind: str, at: int, title: str | None = None, gender: str | None = None,
+                roles: tuple[str, ...] | set[str] = (), salient: bool = False, strong: bool = False) -> Entity:
+        """Record a mention of `name` at body offset `at`, joining the entity it names."""
+        entity = self.find(name, at, kind)
+        if entity is None:
+            entity = Entity(name=name, kind=kind,
+                            keys=(surname_keys(name) | {name.lower()}) if kind == "person" else {name.lower()})
+            self.entities.append(entity)
+        elif kind == "person" and entity.kind == "person" and _fuller(name, entity.name):
+            entity.name = name  # 'Kim' met first, 'Sung Kim' later: the full name is canonical
+            entity.keys |= surname_keys(name) | {name.lower()}
+        if title and not entity.title:
+            entity.title = title
+        entity.roles.update(r.lower() for r in roles)
+        if gender:
+            entity.votes[gender] += 2
+        entity.strong = entity.strong or strong
+        entity.add(at, salient)
+        return entity
+
+    def find(self, name: str, at: int | None = None, kind: str | None = None) -> Entity | None:
+        """The entity `name` refers to near `at`: the same name, or a surname/short form of
+        one met before (the most recently mentioned when several share it)."""
+        low = name.lower()
+        for e in self.entities:
+            if e.name.lower() == low:
+                return e
+        if kind == "org":
+            # A short form of an organisation named before: '통신' for '조선중앙통신'.
+            return self._latest([e for e in self.entities if e.kind == "org" and e.name.endswith(name)], at)
+        single = len(name.split()) == 1
+        if not single:
+            keys = surname_keys(name)
+            # 'Sung Kim' after a bare 'Kim': the same person only if that 'Kim' has no full name.
+            return self._latest([e for e in self.entities if e.kind == "person" and len(e.name.split()) == 1
+                                 and e.name.lower() in keys and not re.fullmatch(r"[가-힣]{2,5}", e.name)], at)
+        key = re.sub(r"(?:'s|’s|')$", "", low)
+        return self._latest([e for e in self.entities if e.kind == "person" and key in e.keys], at)
+
+    def _latest(self, found: list[Entity], at: int | None) -> Entity | None:
+        if not found:
+            return None
+        if at is None:
+            return found[-1]
+        return max(found, key=lambda e: (e.last_before(at) if e.last_before(at) is not None else -1))
+
+    def vote(self, entity: Entity, gender: str) -> None:
+        entity.votes[gender] += 1
+        entity.strong = True
+
+    def sentence_of(self, at: int) -> int:
+        return max(0, bisect.bisect_right(self._starts, at) - 1)
+
+    # -- resolving ----------------------------------------------------------------------
+    def pronoun(self, gender: str | None, at: int, plural: bool = False) -> Candidate:
+        """The person (or, for 'they'/'it', organisation) a pronoun at `at` stands for: the one
+        mentioned last, of a compatible gender, preferring subjects and earlier speakers."""
+        here = self.sentence_of(at)
+        scored = []
+        for e in self.entities:
+            if plural != (e.kind == "org"):
+                continue
+            last = e.last_before(at)
+            if last is None:
+                continue
+            if not plural and not e.strong and e.gender is None:
+                continue  # a capitalised pair with nothing that says it is a person
+            known = e.gender
+            if gender and known and known != gender:
+                continue
+            distance = here - self.sentence_of(last)
+            if distance > 12:
+                continue
+            last_salient = e.last_before(at, salient_only=True)
+            score = -distance
+            if last_salient is not None and here - self.sentence_of(last_salient) <= distance + 1:
+                score += SALIENT_BONUS
+            if gender and known is None:
+                score -= UNKNOWN_GENDER_PENALTY
+            scored.append((score, last, e))
+        if not scored:
+            return Candidate(None, 0.1)
+        scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
+        best = scored[0]
+        margin = best[0] - scored[1][0] if len(scored) > 1 else 3.0
+        confidence = 0.9 if margin >= 2 else 0.75 if margin >= 1 else 0.55
+        if gender and best[2].gender is None:
+            confidence = min(confidence, 0.5)
+        return Candidate(best[2], confidence)
+
+    def by_role(self, role: str, at: int, surname: str | None = None, org: bool | None = None) -> Candidate:
+        """The entity a description stands for: 'the mayor' (role), '김 학장' (surname +
+        role), 'the company' (an organisation)."""
+        role = role.lower()
+        found = [e for e in self.entities if e.last_before(at) is not None
+                 and (role in e.roles or (e.title and re.search(rf"(?<!\w){re.escape(role)}", e.title.lower())))
+                 and (org is None or (e.kind == "org") == org)]
+        if surname:
+            found = [e for e in found if surname.lower() in e.keys] or [
+                e for e in self.entities if e.kind == "person" and surname.lower() in e.keys
+                and e.last_before(at) is not None]
+        if found:
+            best = self._latest(found, at)
+            return Candidate(best, 0.85 if len(found) == 1 else 0.7)
+        return Candidate(None, 0.1)
+
+    def latest_org(self, at: int, within: int = 4) -> Candidate:
+        """The organisation mentioned last, within a few sentences ('the group said')."""
+        here = self.sentence_of(at)
+        found = [e for e in self.entities if e.kind == "org" and e.last_before(at) is not None
+                 and here - self.sentence_of(e.last_before(at)) <= within]
+        best = self._latest(found, at)
+        return Candidate(best, 0.6) if best else Candidate(None, 0.1)
+
+
+# How much being the subject of a recent sentence (or a speaker) counts, in sentences of
+# distance; and how much an unknown gender costs a candidate for 'he'/'she'. Chosen on the
+# PolNeAR train split (see scripts/eval_quotes.py), checked on dev.
+SALIENT_BONUS = 1.5
+UNKNOWN_GENDER_PENALTY = 1.0
+
+
+def _fuller(new: str, old: str) -> bool:
+    return len(new.split()) > len(old.split()) and old.lower() in new.lower().split()
