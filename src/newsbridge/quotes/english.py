@@ -103,13 +103,20 @@ _POST_INVERTED = re.compile(
     rf"after|before|while|from|to|last|this|yesterday|today|when|as)\b)))"
 )
 _POST_DASH = re.compile(rf"^\s*[―—–]\s*(?P<np>{NAME_RUN})\s*(?:$|\n)")
+# A name after its description: 'Sanders campaign manager Jeff Weaver', 'L2 president Bruce Willsie'.
+_DESCRIBED_NAME = rf"(?:{_CAP}\s+){{0,4}}{_ROLE}{NAME_RUN}"
+_NP_OR_DESCRIBED = rf"(?:{_NP}|{_DESCRIBED_NAME})"
 _POST_NORMAL = re.compile(
-    rf"^[\s,;:—–\-]*(?P<np>{_NP})(?P<app>{_APPOSITIVE})?\s+(?:{_ADVERBS}\s+){{0,3}}(?P<cue>{CUE})\b"
+    rf"^[\s,;:—–\-]*(?P<np>{_NP_OR_DESCRIBED})(?P<app>{_APPOSITIVE})?\s+(?:{_ADVERBS}\s+){{0,3}}(?P<cue>{CUE})\b"
+)
+# The description first, the name in apposition: '," Google's chief executive, Sundar Pichai, said'.
+_POST_DESCRIPTION_NAME = re.compile(
+    rf"^[\s,;:—–\-]*(?P<app>[^,\"“”]{{3,90}}?),\s+(?P<np>{NAME_RUN}),\s+(?:{_ADVERBS}\s+){{0,3}}(?P<cue>{CUE})\b"
 )
 # Before the quote: the subject of the cue, ending right where the cue starts. A subject with
 # its appositive is never longer than this, and searching less text keeps the regex fast.
 _SUBJECT_REACH = 200
-_PRE_SUBJECT = re.compile(rf"(?P<np>{_NP})(?P<app>{_APPOSITIVE})?\s+(?:{_ADVERBS}\s+){{0,3}}$")
+_PRE_SUBJECT = re.compile(rf"(?P<np>{_NP_OR_DESCRIBED})(?P<app>{_APPOSITIVE})?\s+(?:{_ADVERBS}\s+){{0,3}}$")
 _PRE_INVERTED = re.compile(rf"^\s*(?P<np>(?:the\s+)?{NAME_RUN}|{DESCRIPTOR})(?P<app>\s*,\s*[^\"“”]{{2,160}}?)?\s*[,:]?\s*$")
 
 # A sentence that opens with a name, possibly an appositive with commas inside, then the cue:
@@ -191,6 +198,9 @@ def _clean_appositive(app: str | None) -> str | None:
     return text or None
 
 
+_NAME_PARTICLES = {"de", "del", "della", "da", "di", "du", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "y"}
+
+
 def parse_np(np: str, app: str | None, cue: str) -> Attribution | None:
     """Turn a speaker phrase ('Councillor Dana Reyes', 'he', 'the White House') into parts."""
     np = np.strip()
@@ -200,9 +210,12 @@ def parse_np(np: str, app: str | None, cue: str) -> Attribution | None:
         return Attribution("pronoun", low, None, cue, PRONOUNS[low])
     tokens = np.split()
     role = []
-    while len(tokens) > 1 and tokens[0][0].islower() and tokens[0].lower() not in ("the", "a", "an") and (
-            any(t[0].isupper() for t in tokens[1:])):
-        role.append(tokens.pop(0))  # 'harbour master Tomas Berg': the role is a title
+    if tokens[0].lower() not in ("the", "a", "an") and tokens[-1][0].isupper():
+        # 'harbour master Tomas Berg', 'Sanders campaign manager Jeff Weaver': the name is the
+        # last run of capitalised words, what comes before it describes the person.
+        cut = max((i for i, t in enumerate(tokens) if t[0].islower() and t not in _NAME_PARTICLES), default=-1)
+        if cut >= 0:
+            role, tokens = tokens[:cut + 1], tokens[cut + 1:]
     if role:
         np = " ".join(tokens)
         low = np.lower()
@@ -252,7 +265,8 @@ def _attribution(m: re.Match[str] | None) -> Attribution | None:
 
 def after_quote(after: str) -> Attribution | None:
     """An attribution right after the closing mark: '," said X', '," X said', '" ― X'."""
-    found = _attribution(_POST_INVERTED.match(after)) or _attribution(_POST_NORMAL.match(after))
+    found = (_attribution(_POST_INVERTED.match(after)) or _attribution(_POST_NORMAL.match(after))
+             or _attribution(_POST_DESCRIPTION_NAME.match(after)))
     if found is None:
         m = _POST_DASH.match(after)
         if m:

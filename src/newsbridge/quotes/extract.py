@@ -86,6 +86,10 @@ class RulesQuoteExtractor:
 
         language = korean if lang == "ko" else english
         model = self.entities(article, lang, [(sp.open_at, sp.close_end) for sp in spans])
+
+        def sentence_end(at: int) -> int:
+            return sentences[max(0, bisect.bisect_right(starts, at) - 1)].end
+
         quotes: list[Quote] = []
         last: _Said | None = None  # who spoke last, by quote or by reported speech
         for idx, sent in enumerate(sentences):
@@ -104,7 +108,7 @@ class RulesQuoteExtractor:
                 if opening and (opening.kind != "person" or (
                         len(opening.name.split()) == 1 and model.find(opening.name, sent.start) is None)):
                     opening = None
-            for q in self._sentence(body, sent, idx, in_sentence, lang, model, last, opening):
+            for q in self._sentence(body, sent, idx, in_sentence, lang, model, last, opening, sentence_end):
                 quotes.append(Quote(id=f"q{len(quotes) + 1}", **q))
                 if q["speaker"] and q["kind"] == "speech":
                     last = _Said(q["speaker"], q["speaker_title"], q["cue"], idx, q["paragraph"], q["confidence"])
@@ -125,7 +129,8 @@ class RulesQuoteExtractor:
             window = sent.start
         return model
 
-    def _attributions(self, body: str, sent: Sentence, spans: list[Span], lang: str) -> list[Attribution | None]:
+    def _attributions(self, body: str, sent: Sentence, spans: list[Span], lang: str,
+                      sentence_end) -> list[Attribution | None]:
         if lang == "ko":
             shared = korean.sentence_attribution(body, sent, spans)
             return [shared(k) for k in range(len(spans))]
@@ -133,7 +138,8 @@ class RulesQuoteExtractor:
         prev_end = sent.start
         for k, span in enumerate(spans):
             text = body[span.start:span.end]
-            next_open = spans[k + 1].open_at if k + 1 < len(spans) else max(sent.end, span.close_end)
+            # A quote of several sentences: its attribution is in the sentence it closes in.
+            next_open = spans[k + 1].open_at if k + 1 < len(spans) else max(sent.end, sentence_end(span.close_end))
             before = body[max(sent.start, prev_end):span.open_at]
             after = "" if span.runs_on else body[span.close_end:next_open]
             head = body[sent.start:span.open_at]
@@ -150,9 +156,10 @@ class RulesQuoteExtractor:
         return found
 
     def _sentence(self, body: str, sent: Sentence, idx: int, spans: list[Span], lang: str,
-                  model: EntityModel, last: _Said | None, opening: Attribution | None) -> list[dict]:
+                  model: EntityModel, last: _Said | None, opening: Attribution | None,
+                  sentence_end) -> list[dict]:
         out: list[dict] = []
-        for span, att in zip(spans, self._attributions(body, sent, spans, lang)):
+        for span, att in zip(spans, self._attributions(body, sent, spans, lang, sentence_end)):
             text = body[span.start:span.end]
             speaker = title = cue = resolved_from = mention = None
             confidence = 0.0
