@@ -367,71 +367,88 @@ def _looks_like_person_name(tokens: list[str]) -> bool:
             and not any(t.lower().rstrip(".,") in ORG_WORDS for t in tokens))
 
 
+_DESCRIBED_BEFORE = re.compile(
+    r"\b(?:the|his|her|their|its|a|an)\s+(?P<role>[a-z][a-z\- ]{1,40}?),\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-.]+){0,3}),")
+
+
 def find_mentions(text: str, base: int, model, quoted: list[tuple[int, int]]) -> None:
     """Record in `model` the people and organisations one sentence mentions (outside quotes).
 
     `base` is the sentence's offset in the body; `quoted` the body ranges inside quote marks.
+    The first one the sentence mentions is taken as its subject (salient).
     """
     lead = _LEADING_PHRASE.match(text)
     subject_zone = (lead.end() if lead else 0) + 1
+    first = True
+    for m in _DESCRIBED_BEFORE.finditer(text):
+        # 'his wife, Jane,' / 'the club's president, Jay DiPietro,': a person, even by one name.
+        at = base + m.start("name")
+        if not any(s <= at < e for s, e in quoted) and m.group("name").split()[0].lower() not in FUNCTION_WORDS:
+            role = m.group("role")
+            model.mention(m.group("name"), "person", at, title=role, gender=gender_of_words(role),
+                          roles={role.split()[-1]}, strong=True)
     for m in _RUN.finditer(text):
         at = base + m.start()
         if any(s <= at < e for s, e in quoted):
             continue
         tokens = m.group(0).split()
-        start_of_sentence = m.start() <= subject_zone
-        if start_of_sentence:
+        if m.start() <= subject_zone:
             while tokens and tokens[0].lower().rstrip(",") in _SENTENCE_OPENERS | FUNCTION_WORDS - {"the"}:
                 tokens = tokens[1:]
         if not tokens:
             continue
         before = text[:m.start()].split()
         prev = before[-1].lower().strip(",") if before else ""
-        salient = start_of_sentence or prev in ("by",)
         after = text[m.end():]
-        if tokens[0] == "The" and len(tokens) > 1:
-            name = " ".join(tokens[1:])
-            if any(t.lower().strip(".,") in ORG_WORDS for t in tokens[1:]) or len(tokens) > 2:
-                model.mention(_strip_possessive(name), "org", at, salient=salient, strong=True,
-                              roles=_org_roles(tokens[-1]))
-            continue
-        if all(t.isupper() and len(t) > 1 for t in tokens):
-            if len(tokens) == 1 and len(tokens[0]) <= 6 and tokens[0].isalpha():
-                model.mention(tokens[0], "org", at, salient=salient)  # FBI, CNN, NATO
-            continue  # a headline in capitals
-        # Titles and honorifics before the name: 'House Speaker Paul Ryan', 'Ms. Lee'.
-        gender = None
-        cut = -1
-        for i, t in enumerate(tokens[:-1]):
-            low = t.lower().rstrip(",")
-            if low in HONORIFICS:
-                gender, cut = HONORIFICS[low], i
-            elif low in TITLE_NOUNS:
-                cut = i
-        title_words, name_words = tokens[:cut + 1], tokens[cut + 1:]
-        name = _strip_possessive(" ".join(name_words)).strip(" ,.")
-        if not name:
-            continue
-        if any(t.lower().strip(".,") in ORG_WORDS for t in name_words) and not title_words:
-            model.mention(name, "org", at, salient=salient, roles=_org_roles(name_words[-1]))
-            continue
-        known = model.find(name, at) if len(name_words) == 1 else None
-        roles: set[str] = {w.lower().rstrip(".") for w in title_words if w.lower().rstrip(".,") in TITLE_NOUNS}
-        if prev in TITLE_NOUNS or prev in ROLE_NOUNS:
-            roles.add(prev)  # 'coach Dave Tippett', 'pollster Daron Shaw'
-        app = _APPOSITIVE_ROLE.match(after)
-        role_text = app.group("role") if app else ""
-        if role_text:
-            head = [w for w in re.findall(r"[a-z\-]+", role_text.lower()) if w in TITLE_NOUNS or w in ROLE_NOUNS]
-            roles.update(head)
-        strong = bool(title_words) or bool(roles) or bool(_AGE.match(after))
-        gender = gender or gender_of_words(" ".join(title_words) + " " + role_text)
-        if known is not None:
-            model.mention(known.name, "person", at, gender=gender, roles=roles, salient=salient, strong=strong)
-        elif title_words or (_looks_like_person_name(name_words) and prev not in _PLACE_PREPOSITIONS):
-            title = " ".join(title_words) or (role_text or None)
-            model.mention(name, "person", at, title=title, gender=gender, roles=roles, salient=salient,
-                          strong=strong)
+        entity = _mention(model, tokens, prev, after, at, first)
+        if entity is not None:
+            first = False
+
+
+def _mention(model, tokens: list[str], prev: str, after: str, at: int, salient: bool):
+    """One capitalised run as a mention of a person or organisation, or None."""
+    if tokens[0] == "The" and len(tokens) > 1:
+        name = " ".join(tokens[1:])
+        if any(t.lower().strip(".,") in ORG_WORDS for t in tokens[1:]) or len(tokens) > 2:
+            return model.mention(_strip_possessive(name), "org", at, salient=salient, strong=True,
+                                 roles=_org_roles(tokens[-1]))
+        return None
+    if all(t.isupper() and len(t) > 1 for t in tokens):
+        if len(tokens) == 1 and len(tokens[0]) <= 6 and tokens[0].isalpha():
+            return model.mention(tokens[0], "org", at, salient=salient)  # FBI, CNN, NATO
+        return None  # a headline in capitals
+    # Titles and honorifics before the name: 'House Speaker Paul Ryan', 'Ms. Lee'.
+    gender = None
+    cut = -1
+    for i, t in enumerate(tokens[:-1]):
+        low = t.lower().rstrip(",")
+        if low in HONORIFICS:
+            gender, cut = HONORIFICS[low], i
+        elif low in TITLE_NOUNS:
+            cut = i
+    title_words, name_words = tokens[:cut + 1], tokens[cut + 1:]
+    name = _strip_possessive(" ".join(name_words)).strip(" ,.")
+    if not name:
+        return None
+    if any(t.lower().strip(".,") in ORG_WORDS for t in name_words) and not title_words:
+        return model.mention(name, "org", at, salient=salient, roles=_org_roles(name_words[-1]))
+    known = model.find(name, at) if len(name_words) == 1 else None
+    roles: set[str] = {w.lower().rstrip(".") for w in title_words if w.lower().rstrip(".,") in TITLE_NOUNS}
+    if prev in TITLE_NOUNS or prev in ROLE_NOUNS:
+        roles.add(prev)  # 'coach Dave Tippett', 'pollster Daron Shaw'
+    app = _APPOSITIVE_ROLE.match(after)
+    role_text = app.group("role") if app else ""
+    if role_text:
+        roles.update(w for w in re.findall(r"[a-z\-]+", role_text.lower()) if w in TITLE_NOUNS or w in ROLE_NOUNS)
+    strong = bool(title_words) or bool(roles) or bool(_AGE.match(after))
+    gender = gender or gender_of_words(" ".join(title_words) + " " + role_text)
+    if known is not None:
+        return model.mention(known.name, "person", at, gender=gender, roles=roles, salient=salient, strong=strong)
+    if title_words or (_looks_like_person_name(name_words) and prev not in _PLACE_PREPOSITIONS):
+        title = " ".join(title_words) or (role_text or None)
+        return model.mention(name, "person", at, title=title, gender=gender, roles=roles, salient=salient,
+                             strong=strong)
+    return None
 
 
 def _strip_possessive(name: str) -> str:
@@ -444,12 +461,15 @@ def _org_roles(head: str) -> set[str]:
 
 def gender_evidence(text: str, base: int, model, window_start: int, quoted: list[tuple[int, int]]) -> None:
     """'Clinton … her campaign': a gendered pronoun outside quotes votes for the one person
-    mentioned between `window_start` (the previous sentence) and it."""
+    mentioned before it in its sentence or, when none is, in the sentence before."""
     for m in _GENDERED_PRONOUN.finditer(text):
         at = base + m.start()
         if any(s <= at < e for s, e in quoted):
             continue
-        near = [e for e in model.entities if e.kind == "person"
-                and any(window_start <= p < at for p in e.mentions)]
-        if len(near) == 1:
-            model.vote(near[0], "m" if m.group(1) else "f")
+        for lo in (base, window_start):
+            near = [e for e in model.entities if e.kind == "person"
+                    and (e.last_before(at) or -1) >= lo]
+            if near:
+                if len(near) == 1:
+                    model.vote(near[0], "m" if m.group(1) else "f")
+                break

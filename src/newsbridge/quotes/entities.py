@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .names import surname_keys
+from .names import gender_of_first_name, surname_keys
 
 
 @dataclass
@@ -35,19 +35,21 @@ class Entity:
     votes: Counter = field(default_factory=Counter)  # gender evidence: 'm' / 'f'
     mentions: list[int] = field(default_factory=list)  # body offsets, ascending
     salient: list[int] = field(default_factory=list)  # offsets where it is a subject or speaker
+    spoke: list[int] = field(default_factory=list)  # offsets of what it said (quotes, reported speech)
     strong: bool = False  # person evidence beyond a name's shape (title, cue, pronoun, role)
 
     @property
     def gender(self) -> str | None:
+        """From the evidence in the article; else from a common first name."""
         m, f = self.votes["m"], self.votes["f"]
         if m > f:
             return "m"
         if f > m:
             return "f"
-        return None
+        return gender_of_first_name(self.name) if self.kind == "person" else None
 
-    def last_before(self, at: int, salient_only: bool = False) -> int | None:
-        seq = self.salient if salient_only else self.mentions
+    def last_before(self, at: int, seq: list[int] | None = None) -> int | None:
+        seq = self.mentions if seq is None else seq
         i = bisect.bisect_left(seq, at)
         return seq[i - 1] if i else None
 
@@ -119,6 +121,11 @@ class EntityModel:
             return found[-1]
         return max(found, key=lambda e: (e.last_before(at) if e.last_before(at) is not None else -1))
 
+    def spoke(self, entity: Entity, at: int) -> None:
+        """`entity` says something at `at` (a quote, or reported speech)."""
+        bisect.insort(entity.spoke, at)
+        entity.add(at, salient=True)
+
     def vote(self, entity: Entity, gender: str) -> None:
         entity.votes[gender] += 1
         entity.strong = True
@@ -146,10 +153,13 @@ class EntityModel:
             distance = here - self.sentence_of(last)
             if distance > 12:
                 continue
-            last_salient = e.last_before(at, salient_only=True)
             score = -distance
+            last_salient = e.last_before(at, e.salient)
             if last_salient is not None and here - self.sentence_of(last_salient) <= distance + 1:
                 score += SALIENT_BONUS
+            last_spoke = e.last_before(at, e.spoke)
+            if last_spoke is not None and here - self.sentence_of(last_spoke) <= distance + 1:
+                score += SPEAKER_BONUS
             if gender and known is None:
                 score -= UNKNOWN_GENDER_PENALTY
             scored.append((score, last, e))
@@ -192,6 +202,7 @@ class EntityModel:
 # distance; and how much an unknown gender costs a candidate for 'he'/'she'. Chosen on the
 # PolNeAR train split (see scripts/eval_quotes.py), checked on dev.
 SALIENT_BONUS = 1.5
+SPEAKER_BONUS = 1.0
 UNKNOWN_GENDER_PENALTY = 1.0
 
 

@@ -188,7 +188,7 @@ class RulesQuoteExtractor:
                     confidence = round(min(last.confidence, 0.85 if same else 0.75), 2)
                     entity = model.find(speaker, span.open_at)
                     if entity is not None:
-                        entity.add(span.open_at, salient=True)
+                        model.spoke(entity, span.open_at)
             elif opening is not None and opening.kind in ("person", "org"):
                 # Inside a sentence with no reporting verb: the sentence's subject.
                 res: Resolved = resolve(opening, model, sent.start)

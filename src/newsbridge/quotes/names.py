@@ -69,3 +69,64 @@ def gender_of_words(words: str) -> str | None:
         if w in MALE_WORDS or (w.endswith("man") and w[:-3] in _MAN_ROLES):
             return "m"
     return None
+
+
+# Common given names in English-language news (US, UK, Canada, Australia, Ireland, India),
+# for the gender of a person the article never calls 'he' or 'she'. Names used for both
+# (Jordan, Taylor, Alex…) are in neither list.
+FEMALE_FIRST_NAMES = set("""
+abigail ada adele adriana agnes aisha alexandra alexis alice alicia alison allison alyssa amanda amber amelia amy
+ana andrea angela angelina anita ann anna anne annie antonia april arlene ashley audrey ava barbara beatrice
+becky belinda bernadette beth bethany betsy betty beverly bianca bonnie brenda brianna brianne bridget brittany
+brooke caitlin camila candace cara carla carly carmen carol caroline carolyn carrie cassandra catherine cathy
+cecilia cecile celeste charlotte chelsea cheryl chloe christina christine cindy claire clara claudia colleen
+connie courtney crystal cynthia daisy dana danielle daphne dawn debbie deborah debra denise diana diane dolores
+donna doris dorothy edith eileen elaine eleanor elena elise elizabeth ella ellen eloise emily emma erica erin
+esther eva evelyn faith fatima felicity fiona florence frances gabriela gabrielle gail gemma georgia geraldine
+gillian gina ginger gloria grace gwen gwendolyn hannah harriet hazel heather heidi helen hillary holly hope
+ilia ingrid irene iris isabel isabella ivanka jacqueline jade jan jane janet janice jasmine jean jeanne jenna
+jennifer jenny jessica jill joan joanna joanne jocelyn josephine joy joyce judith judy julia julie june
+karen karin kate katherine kathleen kathryn kathy katie kayla kelly kellyanne kim kimberly kirsten kristen kristin
+laura lauren laurie leah leslie lillian lily linda lindsay lindsey lisa liz lois loretta lorraine louise lucy
+lydia lynn madeleine madison maggie mandy margaret maria marian marie marilyn marion marsha martha mary maureen
+maxine megan meghan melania melanie melinda melissa meredith mia michelle mildred miranda molly monica nadia
+nancy naomi natalie natasha nicole nikki nina nora olivia paige pamela patricia patti paula pauline peggy
+penelope penny phyllis priya rachel rebecca regina renee rhonda rita roberta robin rosa rosalind rose rosemary
+ruth sabrina sally samantha sandra sara sarah sharon sheila shelby sherry shirley sofia sonia sophia sophie
+stacey stacy stella stephanie sue susan suzanne sylvia tamara tammy tanya tara teresa theresa tiffany tina
+tracy trisha ursula valerie vanessa vera veronica vicki victoria violet virginia vivian wanda wendy whitney
+yasmin yolanda yvonne zoe zoey elise huma kamala nikki tulsi debbie nancy condoleezza madeleine theresa angela
+jacinda nicola priti liz kemi rishi_not
+""".split()) - {"rishi_not"}
+MALE_FIRST_NAMES = set("""
+aaron abdul abraham adam adrian ahmed al alan albert alberto alec alex_not alexander alfred ali allen alvin
+amir andre andrew andy angus anthony antonio arnold arthur austin barack barry ben benjamin bernard bernie
+bill billy bob bobby boris brad bradley brandon brendan brent brett brian bruce bryan byron calvin cameron carl
+carlos chad charles charlie chris christian christopher chuck clarence clark claude clifford clint clinton_not
+cody colin conrad corey craig curtis dale dan daniel danny darren dave david dean dennis derek devin dick
+dominic don donald doug douglas duncan dustin dwight earl ed eddie edgar edward edwin elijah elliot elon
+emmanuel eric erik ernest eugene evan felix fernando francis francisco frank franklin fred frederick gabriel
+gareth gary gavin gene geoff geoffrey george gerald gerard gilbert glenn gordon graham grant greg gregory
+gus guy hank harold harry harvey hector henry herbert howard hugh hugo ian isaac ivan jack jacob jake james
+jamie_not jared jason javier jay jeb jeff jeffrey jeremy jerome jerry jesse jim jimmy joe joel john johnny
+jon jonathan jorge jose joseph josh joshua juan julian justin karl keith ken kenneth kevin kurt kyle lance
+larry lawrence lee_not leo leon leonard lewis lincoln lindsey_not lloyd louis lucas luis luke malcolm marco
+marcus mario mark martin marvin matt matthew maurice max michael miguel mike mitch mitt mohammed muhammad
+nathan neil nelson nicholas nick nigel noah norman oliver omar oscar owen pablo patrick paul pedro peter
+phil philip pierre ralph randy raul ray raymond reggie reince rex ricardo richard rick rob robert roberto
+rod rodney roger roland ron ronald ross roy rudy rupert russell ryan salvador sam samuel scott sean sergei
+seth shane shaun sidney simon stanley stephen steve steven stuart ted terry theodore thomas tim timothy tobias
+todd tom tommy tony travis trevor troy tyler vernon victor vincent vladimir wade walter warren wayne wesley
+will william willie xavier zach zachary rand newt marco jeb mike tim ben chris rick bobby lindsey_not rishi
+keir jeremy boris nigel justin stephen pierre kevin narendra rahul xi vladimir volodymyr emmanuel olaf
+""".split()) - {"alex_not", "clinton_not", "jamie_not", "lee_not", "lindsey_not"}
+
+
+def gender_of_first_name(name: str) -> str | None:
+    """'f' for 'Stephanie Acs', 'm' for 'Donald Trump', None when the first name says nothing."""
+    first = name.split()[0].lower().strip(".,") if name.split() else ""
+    if first in FEMALE_FIRST_NAMES and first not in MALE_FIRST_NAMES:
+        return "f"
+    if first in MALE_FIRST_NAMES and first not in FEMALE_FIRST_NAMES:
+        return "m"
+    return None

@@ -68,7 +68,8 @@ def resolve(att: Attribution, model: EntityModel, at: int) -> Resolved:
     """Resolve a parsed attribution at body offset `at` to a speaker, and record the mention."""
     if att.kind in ("person", "org"):
         entity = model.mention(att.name, att.kind, at, att.title, att.gender,
-                               roles=(att.title_word,) if att.title_word else (), salient=True, strong=True)
+                               roles=(att.title_word,) if att.title_word else (), strong=True)
+        model.spoke(entity, at)
         if att.kind == "org":
             confidence = 0.9
         elif len(att.name.split()) > 1 or len(entity.name) > len(att.name):
@@ -105,5 +106,5 @@ def _from(found: Candidate, att: Attribution, how: str, model: EntityModel, at: 
     entity = found.entity
     if entity is None:
         return Resolved(None, None, how, att.name, found.confidence)
-    entity.add(at, salient=True)
+    model.spoke(entity, at)
     return Resolved(entity.name, entity.title, how, att.name, found.confidence)
