@@ -184,7 +184,7 @@ ORG_WORDS = {
     "inc", "inc.", "corp", "corp.", "group", "bank", "court", "senate", "congress",
     "administration", "authority", "service", "institute", "center", "centre", "foundation",
     "organization", "organisation", "union", "company", "pentagon", "kremlin", "government",
-    "network", "journal", "press", "board", "bureau", "fund", "league", "club",
+    "network", "journal", "press", "board", "bureau", "fund", "league", "club", "county", "province",
     "tribune", "herald", "reuters", "yonhap", "politifact", "cnn", "bbc", "nbc",
     "abc", "cbs", "fox", "msnbc", "npr", "ap", "afp", "korea", "nations", "states", "force",
 }
@@ -325,15 +325,16 @@ def before_quote(before: str, head: str) -> Attribution | None:
 
 
 def subjects(sent: Sentence) -> list[Attribution]:
-    """People a later 'he said' may refer to: the subject of reported speech without quote
-    marks ('Lind told reporters …')."""
-    cues = find_cues(sent.text)
-    if not cues:
-        return []
-    cue = cues[0]
-    subject = _PRE_SUBJECT.search(sent.text[max(0, cue.start - _SUBJECT_REACH): cue.start])
-    att = parse_np(subject.group("np"), subject.group("app"), cue.text.lower()) if subject else None
-    return [att] if att and att.kind == "person" else []
+    """People a later 'he said' may refer to: the subjects of reported speech without quote
+    marks ('Lind told reporters …', '…, Stovall said.')."""
+    found = []
+    for cue in find_cues(sent.text):
+        subject = _PRE_SUBJECT.search(sent.text[max(0, cue.start - _SUBJECT_REACH): cue.start])
+        att = parse_np(subject.group("np"), subject.group("app"), cue.text.lower()) if subject else None
+        if att and (att.kind == "person" or (att.kind == "pronoun" and att.gender)) \
+                and all(a.name != att.name for a in found):
+            found.append(att)
+    return found
 
 
 # -- The article's people and organisations (entities.py), from general signals ------------
@@ -427,9 +428,10 @@ def _mention(model, tokens: list[str], prev: str, after: str, at: int, salient: 
         elif low in TITLE_NOUNS:
             cut = i
     title_words, name_words = tokens[:cut + 1], tokens[cut + 1:]
-    name = _strip_possessive(" ".join(name_words)).strip(" ,.")
+    name = _strip_possessive(" ".join(name_words).strip(" ,."))
     if not name:
         return None
+    name_words = name.split()
     if any(t.lower().strip(".,") in ORG_WORDS for t in name_words) and not title_words:
         return model.mention(name, "org", at, salient=salient, roles=_org_roles(name_words[-1]))
     known = model.find(name, at) if len(name_words) == 1 else None
@@ -471,5 +473,7 @@ def gender_evidence(text: str, base: int, model, window_start: int, quoted: list
                     and (e.last_before(at) or -1) >= lo]
             if near:
                 if len(near) == 1:
-                    model.vote(near[0], "m" if m.group(1) else "f")
+                    # A subject pronoun is surest; 'his'/'her' often belong to somebody else.
+                    word = m.group(0).lower()
+                    model.vote(near[0], "m" if m.group(1) else "f", 1.0 if word in ("he", "she") else 0.5)
                 break

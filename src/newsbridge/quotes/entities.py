@@ -40,13 +40,17 @@ class Entity:
 
     @property
     def gender(self) -> str | None:
-        """From the evidence in the article; else from a common first name."""
-        m, f = self.votes["m"], self.votes["f"]
-        if m > f:
+        """From the evidence in the article (honorifics and role words count most, then a
+        common first name, then the pronouns that follow the person)."""
+        votes = Counter(self.votes)
+        prior = gender_of_first_name(self.name) if self.kind == "person" else None
+        if prior:
+            votes[prior] += FIRST_NAME_WEIGHT
+        if votes["m"] > votes["f"]:
             return "m"
-        if f > m:
+        if votes["f"] > votes["m"]:
             return "f"
-        return gender_of_first_name(self.name) if self.kind == "person" else None
+        return None
 
     def last_before(self, at: int, seq: list[int] | None = None) -> int | None:
         seq = self.mentions if seq is None else seq
@@ -90,7 +94,7 @@ class EntityModel:
             entity.title = title
         entity.roles.update(r.lower() for r in roles)
         if gender:
-            entity.votes[gender] += 2
+            entity.votes[gender] += ROLE_WEIGHT
         entity.strong = entity.strong or strong
         entity.add(at, salient)
         return entity
@@ -126,8 +130,9 @@ class EntityModel:
         bisect.insort(entity.spoke, at)
         entity.add(at, salient=True)
 
-    def vote(self, entity: Entity, gender: str) -> None:
-        entity.votes[gender] += 1
+    def vote(self, entity: Entity, gender: str, weight: float = 1.0) -> None:
+        """A pronoun that follows `entity` says its gender (`weight`: how surely it is theirs)."""
+        entity.votes[gender] += weight
         entity.strong = True
 
     def sentence_of(self, at: int) -> int:
@@ -202,6 +207,9 @@ class EntityModel:
 # distance; and how much an unknown gender costs a candidate for 'he'/'she'. Chosen on the
 # PolNeAR train split (see scripts/eval_quotes.py), checked on dev.
 SALIENT_BONUS = 1.5
+# Gender evidence: an honorific or role word outweighs a first name, which outweighs pronouns.
+ROLE_WEIGHT = 4.0
+FIRST_NAME_WEIGHT = 2.5
 SPEAKER_BONUS = 1.0
 UNKNOWN_GENDER_PENALTY = 1.0
 

@@ -96,7 +96,7 @@ class RulesQuoteExtractor:
             in_sentence = by_sentence.get(idx)
             if not in_sentence:
                 for att in language.subjects(sent):
-                    if len(att.name.split()) > 1 or model.find(att.name, sent.start) is not None:
+                    if att.kind == "pronoun" or len(att.name.split()) > 1 or model.find(att.name, sent.start) is not None:
                         res = resolve(att, model, sent.start)
                         if res.speaker:
                             last = _Said(res.speaker, res.title, att.cue, idx, sent.paragraph, res.confidence)
