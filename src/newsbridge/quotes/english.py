@@ -198,6 +198,15 @@ def _clean_appositive(app: str | None) -> str | None:
     return text or None
 
 
+_DETERMINERS = {"his", "her", "their", "its", "a", "an", "one", "another", "some", "several", "many",
+                "two", "three", "both", "each", "most", "other", "our", "my", "this", "that"}
+_NAME_IN_APPOSITION = re.compile(rf"^((?:[A-Z][\w'’.\-]*\s+){{0,1}}{NAME_RUN})$")
+# Abbreviated titles and the role they stand for: 'Sen. Marco Rubio' is 'the senator'.
+_TITLE_ALIASES = {"sen.": "senator", "sen": "senator", "rep.": "representative", "gov.": "governor",
+                  "gen.": "general", "lt.": "lieutenant", "sgt.": "sergeant", "capt.": "captain",
+                  "col.": "colonel", "adm.": "admiral", "dr.": "doctor", "prof.": "professor",
+                  "supt.": "superintendent", "insp.": "inspector", "cllr": "councillor", "det.": "detective",
+                  "pres.": "president", "amb.": "ambassador", "atty.": "attorney", "rev.": "reverend"}
 _NAME_PARTICLES = {"de", "del", "della", "da", "di", "du", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "y"}
 
 
@@ -209,6 +218,29 @@ def parse_np(np: str, app: str | None, cue: str) -> Attribution | None:
     if low in PRONOUNS:
         return Attribution("pronoun", low, None, cue, PRONOUNS[low])
     tokens = np.split()
+    if not tokens:
+        return None
+    named = _NAME_IN_APPOSITION.match(appositive or "")
+    if named and (tokens[-1][0].islower() or tokens[0].lower() in _DETERMINERS):
+        # 'the White House spokesman, Josh Earnest,' / 'his wife, Gabriela Lazar': the name.
+        person = parse_np(named.group(1), None, cue)
+        if person is not None and person.kind == "person":
+            return Attribution("person", person.name, np, cue, person.gender or gender_of_words(np))
+    if tokens[0].lower() in _DETERMINERS or (len(tokens) > 1 and tokens[-1][0].islower()
+                                              and tokens[0].lower() not in HONORIFICS):
+        # 'His chief aide', 'The Florida senator', 'the company': a description, whose head
+        # noun says what it is.
+        head = _TITLE_ALIASES.get(tokens[-1].lower(), tokens[-1].lower())
+        return Attribution("descriptor", np, appositive, cue,
+                           title_word=head if head in TITLE_NOUNS or head in ROLE_NOUNS else None)
+    of = next((i for i, t in enumerate(tokens) if t in ("of", "from", "at") and 0 < i < len(tokens) - 1), None)
+    if of is not None and tokens[of - 1][0].isupper() and not any(
+            t.lower().strip(".,") in ORG_WORDS for t in tokens[:of]):
+        # 'Representative Charles B. Rangel of New York': where the person is from.
+        appositive = ", ".join(x for x in (" ".join(tokens[of:]), appositive) if x)
+        tokens = tokens[:of]
+        np = " ".join(tokens)
+        low = np.lower()
     role = []
     if tokens[0].lower() not in ("the", "a", "an") and tokens[-1][0].isupper():
         # 'harbour master Tomas Berg', 'Sanders campaign manager Jeff Weaver': the name is the
@@ -248,6 +280,9 @@ def parse_np(np: str, app: str | None, cue: str) -> Attribution | None:
         name = name[:-1]  # the sentence's full stop, not an abbreviation ('said Mulgrew.')
     if not name or name.lower() in NOT_NAMES or re.search(r"(?:'s|’s|s'|s’)$", name):
         return None  # a possessive ('Trump's') modifies the speaker, it is not one
+    if name_words[0].lower() in FUNCTION_WORDS or (len(name_words) == 1 and not had_the and (
+            name.isupper() and len(name) > 6 or name.endswith("."))):
+        return None  # 'Within', 'Some', 'WASHINGTON', 'Calif.': not somebody who speaks
     title = " ".join(title_words) or None
     if appositive:
         title = f"{title}, {appositive}" if title else appositive
@@ -355,7 +390,7 @@ FUNCTION_WORDS = {
     "over", "under", "through", "throughout", "against", "along", "beyond", "behind", "amid",
     "what", "which", "who", "whom", "whose", "where", "why", "how", "whether", "or", "nor", "not",
     "here", "there", "yes", "even", "only", "just", "perhaps", "maybe", "thus", "hence", "former",
-    "current", "new", "old", "top", "senior", "junior", "chief", "acting", "interim",
+    "current", "senior", "junior", "acting", "interim",
 }
 _APPOSITIVE_ROLE = re.compile(r"^\s*,\s*(?:\d{1,3}\s*,\s*)?(?P<role>(?:the|a|an|his|her|their|its)\s+[^,.;\"“”]{2,80}?)\s*[,.;]")
 _AGE = re.compile(r"^\s*,\s*\d{1,3}\s*,")
@@ -435,7 +470,8 @@ def _mention(model, tokens: list[str], prev: str, after: str, at: int, salient: 
     if any(t.lower().strip(".,") in ORG_WORDS for t in name_words) and not title_words:
         return model.mention(name, "org", at, salient=salient, roles=_org_roles(name_words[-1]))
     known = model.find(name, at) if len(name_words) == 1 else None
-    roles: set[str] = {w.lower().rstrip(".") for w in title_words if w.lower().rstrip(".,") in TITLE_NOUNS}
+    roles: set[str] = {_TITLE_ALIASES.get(w.lower().rstrip(","), w.lower().rstrip(".,")) for w in title_words
+                       if w.lower().rstrip(",") in TITLE_NOUNS or w.lower().rstrip(",") in _TITLE_ALIASES}
     if prev in TITLE_NOUNS or prev in ROLE_NOUNS:
         roles.add(prev)  # 'coach Dave Tippett', 'pollster Daron Shaw'
     app = _APPOSITIVE_ROLE.match(after)

@@ -139,7 +139,7 @@ class EntityModel:
         return max(0, bisect.bisect_right(self._starts, at) - 1)
 
     # -- resolving ----------------------------------------------------------------------
-    def pronoun(self, gender: str | None, at: int, plural: bool = False) -> Candidate:
+    def pronoun(self, gender: str | None, at: int, plural: bool = False, within: int = 12) -> Candidate:
         """The person (or, for 'they'/'it', organisation) a pronoun at `at` stands for: the one
         mentioned last, of a compatible gender, preferring subjects and earlier speakers."""
         here = self.sentence_of(at)
@@ -156,7 +156,7 @@ class EntityModel:
             if gender and known and known != gender:
                 continue
             distance = here - self.sentence_of(last)
-            if distance > 12:
+            if distance > within:
                 continue
             score = -distance
             last_salient = e.last_before(at, e.salient)

@@ -12,9 +12,11 @@ null than the wrong name. Each result says how sure it is.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .entities import Candidate, EntityModel
+from .names import gender_of_words
 
 # Nouns that make a description an organisation's: 'the company said', 'the department said'.
 ORG_ROLE_NOUNS = {
@@ -31,6 +33,18 @@ ORG_ROLE_NOUNS = {
 # Determiners of a description that stands for nobody named: 'a source', 'one resident'.
 _INDEFINITE = ("a ", "an ", "one ", "another ", "some ", "several ", "many ", "two ", "three ",
                "four ", "most ", "other ", "both ")
+
+
+_POSSESSIVES = {"his": "m", "her": "f", "their": None, "its": None}
+_PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ian|man|woman|ant|ess)$")
+
+
+def _is_person_noun(word: str) -> bool:
+    """'senator', 'businessman', 'actress', 'organizer', 'strategist': words for a person."""
+    from .english import ROLE_NOUNS, TITLE_NOUNS
+
+    return word in TITLE_NOUNS or word in ROLE_NOUNS or gender_of_words(word) is not None or (
+        word not in ORG_ROLE_NOUNS and bool(_PERSON_SUFFIX.search(word)))
 
 
 @dataclass(frozen=True)
@@ -95,6 +109,18 @@ def resolve(att: Attribution, model: EntityModel, at: int) -> Resolved:
             found = model.latest_org(at)
     if found.entity is not None:
         return _from(found, att, "title-only", model, at)
+    words = att.name.lower().split()
+    if words and words[0] in _POSSESSIVES and head in ORG_ROLE_NOUNS:
+        # 'his campaign', 'her office': the organisation of the person the possessive is.
+        owner = model.pronoun(_POSSESSIVES[words[0]], at, plural=words[0] == "its")
+        if owner.entity is not None:
+            surname = owner.entity.name.split()[-1]
+            return Resolved(f"{surname} {head}", None, "title-only", att.name, min(owner.confidence, 0.6))
+    if words and words[0] == "the" and _is_person_noun(head):
+        # 'the New York businessman', 'the actress': somebody in focus whom the words fit.
+        found = model.pronoun(gender_of_words(head), at, within=3)
+        if found.entity is not None:
+            return _from(Candidate(found.entity, min(found.confidence, 0.6)), att, "title-only", model, at)
     if att.title_word and not att.name.lower().startswith(_INDEFINITE) and not att.surname \
             and att.name[:1].isascii() and att.name[:1].islower():
         # 'the mayor' with no mayor in the article: nobody we can name.
