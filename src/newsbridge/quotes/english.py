@@ -226,6 +226,8 @@ def parse_np(np: str, app: str | None, cue: str) -> Attribution | None:
         person = parse_np(named.group(1), None, cue)
         if person is not None and person.kind == "person":
             return Attribution("person", person.name, np, cue, person.gender or gender_of_words(np))
+    if len(tokens) == 1 and tokens[0].lower() in _DETERMINERS | FUNCTION_WORDS:
+        return None  # 'His', 'Another': no head noun, nobody in particular
     if tokens[0].lower() in _DETERMINERS or (len(tokens) > 1 and tokens[-1][0].islower()
                                               and tokens[0].lower() not in HONORIFICS):
         # 'His chief aide', 'The Florida senator', 'the company': a description, whose head
@@ -316,6 +318,10 @@ def sentence_subject(sentence: str) -> Attribution | None:
     m = _OPENING_NAME.match(sentence)
     if not m or m.group("np").split()[0].lower() in _SENTENCE_OPENERS:
         return None
+    following = sentence[m.end():].split()
+    if following and following[0].lower().strip(",") in TITLE_NOUNS | ROLE_NOUNS:
+        # 'The Florida senator said …': a description, not the organisation 'Florida'.
+        return parse_np(sentence[m.start("np"):m.end()] + following[0].strip(","), None, "")
     return parse_np(m.group("np"), m.group("app"), "")
 
 

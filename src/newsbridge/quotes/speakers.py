@@ -116,8 +116,11 @@ def resolve(att: Attribution, model: EntityModel, at: int) -> Resolved:
         if owner.entity is not None:
             surname = owner.entity.name.split()[-1]
             return Resolved(f"{surname} {head}", None, "title-only", att.name, min(owner.confidence, 0.6))
-    if words and words[0] == "the" and _is_person_noun(head):
-        # 'the New York businessman', 'the actress': somebody in focus whom the words fit.
+    if words and words[0] == "the" and _is_person_noun(head) and (
+            att.title_word or any(w[:1].isupper() for w in att.name.split()[1:])):
+        # 'the New York businessman', 'the Vermont senator': a title, or a description with a
+        # proper name in it, stands for somebody in focus whom the words fit ('the woman' may
+        # be anybody, and stays as written).
         found = model.pronoun(gender_of_words(head), at, within=3)
         if found.entity is not None:
             return _from(Candidate(found.entity, min(found.confidence, 0.6)), att, "title-only", model, at)
