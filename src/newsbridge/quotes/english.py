@@ -98,10 +98,13 @@ _ADVERBS = (
 # A lower-case role before a name: 'said harbour master Tomas Berg', 'said head librarian …'.
 _ROLE = rf"(?:(?!(?:{_NOT_IN_NP[3:-1]}|during|at|for|of|over|under|through|since|while|the|a|an)\b)[a-z][\w\-]*\s+){{1,3}}"
 _POST_INVERTED = re.compile(
-    rf"^[\s,;:—–\-]*(?P<cue>{CUE})\s+(?P<np>(?:{_ROLE})?(?:the\s+)?{NAME_RUN}|{DESCRIPTOR})"
+    rf"^[\s,;:—–\-]*(?P<cue>{CUE})\s+(?P<np>(?:{_ROLE})?(?:the\s+)?{NAME_RUN}|(?:{_CAP}\s+){{1,4}}{_ROLE}{NAME_RUN}|{DESCRIPTOR})"
     rf"(?:(?P<app>\s*,\s*[^\"“”]{{2,160}}?)\s*(?:[.,;:!?]|$)|\s*(?:[.,;:!?]|$|(?=\s+(?:on|at|in|during|"
     rf"after|before|while|from|to|last|this|yesterday|today|when|as)\b)))"
 )
+_LATE_CREDIT = re.compile(rf",\s+(?={CUE}\s+[A-Z])")
+# 'Pew Research: "…"', 'WALLACE: "…"': a name and a colon introduce what it says.
+_COLON_CREDIT = re.compile(rf"(?:^|[.;—–]\s+|\s[-―—–]\s)(?P<np>(?:the\s+)?{NAME_RUN})\s*:\s*$")
 _POST_DASH = re.compile(rf"^\s*[―—–]\s*(?P<np>{NAME_RUN})\s*(?:$|\n)")
 # A name after its description: 'Sanders campaign manager Jeff Weaver', 'L2 president Bruce Willsie'.
 _DESCRIBED_NAME = rf"(?:{_CAP}\s+){{0,4}}{_ROLE}{NAME_RUN}"
@@ -128,9 +131,10 @@ _OPENING_NAME_CUE = re.compile(
 
 # An adverbial phrase before the subject: 'In an August speech, ', 'Conversely, '.
 _LEADING_PHRASE = re.compile(
-    r"^\s*(?:(?:In|On|At|After|Before|During|Following|Since|Despite|Under|With|For|From|By|As|"
-    r"If|When|While|Although|Though|Because|Until|Once|Later|Earlier|Meanwhile|However|"
-    r"Conversely|Still|Yet|Instead|Separately|Similarly|Indeed|Asked|Speaking)\b[^,\"“”]{0,80},\s*)"
+    r"^\s*(?:(?:[Ii]n|[Oo]n|[Aa]t|[Aa]fter|[Bb]efore|[Dd]uring|[Ff]ollowing|[Ss]ince|[Dd]espite|[Uu]nder|"
+    r"[Ww]ith|[Ff]or|[Ff]rom|[Bb]y|[Aa]s|[Ii]f|[Ww]hen|[Ww]hile|[Aa]lthough|[Tt]hough|[Bb]ecause|[Uu]ntil|"
+    r"[Oo]nce|Later|Earlier|Meanwhile|However|Conversely|Still|Yet|Instead|Separately|Similarly|"
+    r"Indeed|Asked|Speaking)\b[^,\"“”]{0,80},\s*)+"
 )
 
 # Words that begin a sentence in capitals without being part of a name.
@@ -305,6 +309,11 @@ def after_quote(after: str) -> Attribution | None:
     found = (_attribution(_POST_INVERTED.match(after)) or _attribution(_POST_NORMAL.match(after))
              or _attribution(_POST_DESCRIPTION_NAME.match(after)))
     if found is None:
+        # '," since so many cases were close, said Lee Epstein': a clause before the credit.
+        m = _LATE_CREDIT.search(after[:_SUBJECT_REACH])
+        if m:
+            found = _attribution(_POST_INVERTED.match(after[m.start():]))
+    if found is None:
         m = _POST_DASH.match(after)
         if m:
             found = parse_np(m.group("np"), None, "—")
@@ -331,6 +340,11 @@ def before_quote(before: str, head: str) -> Attribution | None:
     `before` is the text from the previous quote (or the sentence start) to this one, `head`
     the whole sentence up to this quote.
     """
+    colon = _COLON_CREDIT.search(before[-120:])
+    if colon:
+        found = parse_np(colon.group("np"), None, ":")
+        if found is not None:
+            return found
     for cue in reversed(find_cues(before)):
         tail = before[cue.end:]
         word = cue.text.lower()

@@ -206,12 +206,12 @@ class EntityModel:
 # How much being the subject of a recent sentence (or a speaker) counts, in sentences of
 # distance; and how much an unknown gender costs a candidate for 'he'/'she'. Chosen on the
 # PolNeAR train split (see scripts/eval_quotes.py), checked on dev.
-SALIENT_BONUS = 1.5
+SALIENT_BONUS = 1.0
 # Gender evidence: an honorific or role word outweighs a first name, which outweighs pronouns.
 ROLE_WEIGHT = 4.0
 FIRST_NAME_WEIGHT = 2.5
 SPEAKER_BONUS = 1.0
-UNKNOWN_GENDER_PENALTY = 1.0
+UNKNOWN_GENDER_PENALTY = 2.0
 
 
 def _fuller(new: str, old: str) -> bool:
