@@ -103,6 +103,7 @@ _POST_INVERTED = re.compile(
     rf"after|before|while|from|to|last|this|yesterday|today|when|as)\b)))"
 )
 _LATE_CREDIT = re.compile(rf",\s+(?={CUE}\s+[A-Z])")
+_LATE_CREDIT_NORMAL = re.compile(rf",\s+(?={NAME_RUN}\s+(?:{_ADVERBS}\s+){{0,2}}{CUE}\s*[.,;]?\s*$)")
 # 'Pew Research: "…"', 'WALLACE: "…"': a name and a colon introduce what it says.
 _COLON_CREDIT = re.compile(rf"(?:^|[.;—–]\s+|\s[-―—–]\s)(?P<np>(?:the\s+)?{NAME_RUN})\s*:\s*$")
 _POST_DASH = re.compile(rf"^\s*[―—–]\s*(?P<np>{NAME_RUN})\s*(?:$|\n)")
@@ -313,6 +314,9 @@ def after_quote(after: str) -> Attribution | None:
         m = _LATE_CREDIT.search(after[:_SUBJECT_REACH])
         if m:
             found = _attribution(_POST_INVERTED.match(after[m.start():]))
+        m = None if found else _LATE_CREDIT_NORMAL.search(after[:_SUBJECT_REACH])
+        if m:
+            found = _attribution(_POST_NORMAL.match(after[m.start():]))
     if found is None:
         m = _POST_DASH.match(after)
         if m:
@@ -417,9 +421,24 @@ _AGE = re.compile(r"^\s*,\s*\d{1,3}\s*,")
 _GENDERED_PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.I)
 
 
+# The last word of a capitalised run that names a thing, a place or an event, not a person.
+NOT_PERSON_HEADS = {
+    "act", "bill", "law", "amendment", "program", "programme", "plan", "day", "week", "war",
+    "street", "avenue", "road", "square", "park", "river", "lake", "island", "islands", "mountain",
+    "valley", "beach", "bay", "coast", "hall", "tower", "building", "bridge", "airport", "hotel",
+    "hospital", "church", "mosque", "temple", "school", "college", "stadium", "arena", "convention",
+    "conference", "summit", "forum", "festival", "awards", "prize", "cup", "games", "series",
+    "show", "magazine", "report", "index", "fund", "trust", "project", "initiative", "movement",
+    "matter", "parenthood", "care", "security", "street", "east", "west", "north", "south",
+    "america", "africa", "europe", "asia", "states", "kingdom", "republic", "union", "city",
+    "county", "valley", "canyon", "desert", "ocean", "sea", "gulf", "peninsula", "province",
+}
+
+
 def _looks_like_person_name(tokens: list[str]) -> bool:
     return (2 <= len(tokens) <= 4 and all(_NAME_TOKEN.match(t.rstrip(",")) for t in tokens)
             and tokens[0].lower() not in FUNCTION_WORDS and tokens[0].lower().rstrip(".") not in NOT_NAMES
+            and tokens[-1].lower().rstrip(".,") not in NOT_PERSON_HEADS
             and not any(t.lower().rstrip(".,") in ORG_WORDS for t in tokens))
 
 
@@ -435,7 +454,7 @@ def find_mentions(text: str, base: int, model, quoted: list[tuple[int, int]]) ->
     """
     lead = _LEADING_PHRASE.match(text)
     subject_zone = (lead.end() if lead else 0) + 1
-    first = True
+    first = True  # the first mention after any leading phrase is the sentence's subject
     for m in _DESCRIBED_BEFORE.finditer(text):
         # 'his wife, Jane,' / 'the club's president, Jay DiPietro,': a person, even by one name.
         at = base + m.start("name")
@@ -456,8 +475,8 @@ def find_mentions(text: str, base: int, model, quoted: list[tuple[int, int]]) ->
         before = text[:m.start()].split()
         prev = before[-1].lower().strip(",") if before else ""
         after = text[m.end():]
-        entity = _mention(model, tokens, prev, after, at, first)
-        if entity is not None:
+        entity = _mention(model, tokens, prev, after, at, first and m.start() + 1 >= subject_zone)
+        if entity is not None and m.start() + 1 >= subject_zone:
             first = False
 
 

@@ -159,12 +159,12 @@ class EntityModel:
             if distance > within:
                 continue
             score = -distance
-            last_salient = e.last_before(at, e.salient)
-            if last_salient is not None and here - self.sentence_of(last_salient) <= distance + 1:
-                score += SALIENT_BONUS
-            last_spoke = e.last_before(at, e.spoke)
-            if last_spoke is not None and here - self.sentence_of(last_spoke) <= distance + 1:
-                score += SPEAKER_BONUS
+            for seq, bonus in ((e.salient, SALIENT_BONUS), (e.spoke, SPEAKER_BONUS)):
+                # A subject or speaker counts fully in the sentence of its last mention, half
+                # one sentence before that.
+                last_as = e.last_before(at, seq)
+                if last_as is not None:
+                    score += bonus * {0: 1.0, 1: 0.5}.get(here - self.sentence_of(last_as) - distance, 0.0)
             if gender and known is None:
                 score -= UNKNOWN_GENDER_PENALTY
             scored.append((score, last, e))
