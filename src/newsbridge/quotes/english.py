@@ -31,7 +31,8 @@ CUE_WORDS = (
     "lamented recounted wondered questioned demanded echoed agreed disagreed denied denies "
     "accused retorted reiterated thundered snapped pleaded begged mocked praised criticized "
     "criticised scoffed sighed whispered reads read branded brands rated rates typed texted "
-    "emailed messaged chanted"
+    "emailed messaged chanted answered answers pressed boomed proclaimed proclaims concludes "
+    "responded argued recalls reflected reflects conceded explains insisted replied"
 ).split()
 CUE = r"(?:according\s+to|pointed\s+out|went\s+on|put\s+it|" + "|".join(CUE_WORDS) + r")"
 _CUE_SET = set(CUE_WORDS)
@@ -385,12 +386,17 @@ def before_quote(before: str, head: str) -> Attribution | None:
 
 def subjects(sent: Sentence) -> list[Attribution]:
     """People a later 'he said' may refer to: the subjects of reported speech without quote
-    marks ('Lind told reporters …', '…, Stovall said.')."""
+    marks ('Lind told reporters …', '…, Stovall said.'), and of a sentence that introduces a
+    quote to come ('President Clinton released the following statement:')."""
     found = []
+    if sent.text.rstrip().endswith(":"):
+        opening = sentence_subject(sent.text)
+        if opening is not None and opening.kind in ("person", "org"):
+            found.append(opening)
     for cue in find_cues(sent.text):
         subject = _PRE_SUBJECT.search(sent.text[max(0, cue.start - _SUBJECT_REACH): cue.start])
         att = parse_np(subject.group("np"), subject.group("app"), cue.text.lower()) if subject else None
-        if att and (att.kind == "person" or (att.kind == "pronoun" and att.gender)) \
+        if att and (att.kind in ("person", "org") or (att.kind == "pronoun" and att.gender)) \
                 and all(a.name != att.name for a in found):
             found.append(att)
     return found
