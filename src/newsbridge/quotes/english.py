@@ -63,7 +63,10 @@ def find_cues(text: str) -> list[Cue]:
             found.append(Cue(m.start(), m.end(), m.group(0)))
     return found
 
-_CAP = r"(?:[A-Z][\w'’.\-]*)"
+# Upper- and lower-case Latin letters, accented ones included ('Ilia Calderón', 'Érik Ørsted').
+UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper() and chr(c).isalpha())
+LOWER = "a-z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).islower() and chr(c).isalpha())
+_CAP = rf"(?:[{UPPER}][\w'’.\-]*)"
 _CONNECT = r"(?:of|for|the|and|de|del|della|da|di|du|van|von|der|den|la|le|al|bin|ibn|y)"
 NAME_RUN = rf"\b{_CAP}(?:\s+(?:{_CONNECT}\s+)?{_CAP}){{0,7}}(?:\s*\([^)]{{1,25}}\))?"
 PRONOUNS = {"he": "m", "she": "f", "they": None, "i": None, "we": None, "it": None}
@@ -384,6 +387,14 @@ def before_quote(before: str, head: str) -> Attribution | None:
     return None
 
 
+_ADDRESSEE = re.compile(rf"\b(?:told|tells|asked|asks|wrote to|said to|replied to|answered)\s+(?P<np>{NAME_RUN})")
+
+
+def addressees(text: str) -> tuple[str, ...]:
+    """Who an attribution speaks to ('he told Hannity'): not the speaker."""
+    return tuple(m.group("np") for m in _ADDRESSEE.finditer(text))
+
+
 def subjects(sent: Sentence) -> list[Attribution]:
     """People a later 'he said' may refer to: the subjects of reported speech without quote
     marks ('Lind told reporters …', '…, Stovall said.'), and of a sentence that introduces a
@@ -399,14 +410,20 @@ def subjects(sent: Sentence) -> list[Attribution]:
         if att and (att.kind in ("person", "org") or (att.kind == "pronoun" and att.gender)) \
                 and all(a.name != att.name for a in found):
             found.append(att)
+        if cue.text.lower() in ("asked", "asks"):
+            # 'Hannity asked Trump how high …': the one asked answers next.
+            asked = _ADDRESSEE.match(sent.text, cue.start)
+            person = parse_np(asked.group("np"), None, "answered") if asked else None
+            if person is not None and person.kind == "person":
+                found.append(person)
     return found
 
 
 # -- The article's people and organisations (entities.py), from general signals ------------
 
 # A run of capitalised words, with the small words names carry ('Charles de Gaulle').
-_RUN = re.compile(r"(?<![\w'’.])[A-Z][\w'’\-]*\.?(?:\s+(?:(?:de|van|von|bin|al|da|del|la|le|du|di)\s+)?[A-Z][\w'’\-]*\.?)*")
-_NAME_TOKEN = re.compile(r"(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|[A-Z]\.(?:[A-Z]\.)?|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+)$")
+_RUN = re.compile(rf"(?<![\w'’.])[{UPPER}][\w'’\-]*\.?(?:\s+(?:(?:de|van|von|bin|al|da|del|la|le|du|di)\s+)?[{UPPER}][\w'’\-]*\.?)*")
+_NAME_TOKEN = re.compile(rf"(?:[{UPPER}][{LOWER}]+(?:[-’'][{UPPER}]?[{LOWER}]+)*|[A-Z]\.(?:[A-Z]\.)?|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+)$")
 # Before a place, not a person: 'in New Hampshire', 'from South Carolina'.
 _PLACE_PREPOSITIONS = {"in", "at", "from", "across", "near", "throughout", "into", "outside", "inside",
                        "around", "toward", "towards", "to", "of", "through", "via", "within", "on"}

@@ -80,12 +80,14 @@ class EntityModel:
 
     # -- building -----------------------------------------------------------------------
     def mention(self, name: str, kind: str, at: int, title: str | None = None, gender: str | None = None,
-                roles: tuple[str, ...] | set[str] = (), salient: bool = False, strong: bool = False) -> Entity:
-        """Record a mention of `name` at body offset `at`, joining the entity it names."""
+                roles: tuple[str, ...] | set[str] = (), salient: bool = False, strong: bool = False,
+                unnamed: bool = False) -> Entity:
+        """Record a mention of `name` at body offset `at`, joining the entity it names.
+        `unnamed`: a person known only by a description ('the woman'), who has no surname."""
         entity = self.find(name, at, kind)
         if entity is None:
-            entity = Entity(name=name, kind=kind,
-                            keys=(surname_keys(name) | {name.lower()}) if kind == "person" else {name.lower()})
+            named = kind == "person" and not unnamed
+            entity = Entity(name=name, kind=kind, keys=(surname_keys(name) | {name.lower()}) if named else {name.lower()})
             self.entities.append(entity)
         elif kind == "person" and entity.kind == "person" and _fuller(name, entity.name):
             entity.name = name  # 'Kim' met first, 'Sung Kim' later: the full name is canonical
@@ -139,13 +141,16 @@ class EntityModel:
         return max(0, bisect.bisect_right(self._starts, at) - 1)
 
     # -- resolving ----------------------------------------------------------------------
-    def pronoun(self, gender: str | None, at: int, plural: bool = False, within: int = 12) -> Candidate:
+    def pronoun(self, gender: str | None, at: int, plural: bool = False, within: int = 12,
+                exclude: tuple[str, ...] = ()) -> Candidate:
         """The person (or, for 'they'/'it', organisation) a pronoun at `at` stands for: the one
-        mentioned last, of a compatible gender, preferring subjects and earlier speakers."""
+        mentioned last, of a compatible gender, preferring subjects and earlier speakers.
+        `exclude`: names that cannot be meant ('he told Hannity': he is not Hannity)."""
         here = self.sentence_of(at)
+        excluded = {id(e) for e in (self.find(n, at) for n in exclude) if e is not None}
         scored = []
         for e in self.entities:
-            if plural != (e.kind == "org"):
+            if plural != (e.kind == "org") or id(e) in excluded:
                 continue
             last = e.last_before(at)
             if last is None:

@@ -168,7 +168,13 @@ class RulesQuoteExtractor:
             if (lang != "ko" and looks_like_title(text)) or (att is not None and att.kind == "scare"):
                 kind = "scare"
             elif att is not None and att.kind != "continuation":
-                res = resolve(att, model, span.open_at)
+                at, exclude = span.open_at, ()
+                if att.kind == "pronoun" and lang == "en":
+                    # 'He said Mateen "…"': the pronoun stands before the names that follow it.
+                    m = re.search(rf"\b{att.name}\b", body[sent.start:span.open_at], re.I)
+                    at = sent.start + m.start() if m else at
+                    exclude = english.addressees(body[span.close_end:sent.end] + " " + body[sent.start:span.open_at])
+                res = resolve(att, model, at, exclude)
                 speaker, title, cue, resolved_from = res.speaker, res.title, att.cue, res.resolved_from
                 mention, confidence = res.mention, res.confidence
             elif out and out[-1]["speaker"] and out[-1]["kind"] == "speech":

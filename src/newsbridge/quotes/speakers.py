@@ -78,8 +78,9 @@ class Resolved:
     confidence: float
 
 
-def resolve(att: Attribution, model: EntityModel, at: int) -> Resolved:
-    """Resolve a parsed attribution at body offset `at` to a speaker, and record the mention."""
+def resolve(att: Attribution, model: EntityModel, at: int, exclude: tuple[str, ...] = ()) -> Resolved:
+    """Resolve a parsed attribution at body offset `at` to a speaker, and record the mention.
+    `exclude`: people the attribution itself addresses, who are not the speaker."""
     if att.kind in ("person", "org"):
         entity = model.mention(att.name, att.kind, at, att.title, att.gender,
                                roles=(att.title_word,) if att.title_word else (), strong=True)
@@ -93,7 +94,7 @@ def resolve(att: Attribution, model: EntityModel, at: int) -> Resolved:
         return Resolved(entity.name, att.title or entity.title, None, att.name, confidence)
     if att.kind == "pronoun":
         if att.name in ("he", "she", "그", "그녀"):
-            found = model.pronoun(att.gender, at)
+            found = model.pronoun(att.gender, at, exclude=exclude)
         elif att.name in ("they", "it", "그들", "이들"):
             found = model.pronoun(None, at, plural=True)
         else:
@@ -128,6 +129,10 @@ def resolve(att: Attribution, model: EntityModel, at: int) -> Resolved:
             and att.name[:1].isascii() and att.name[:1].islower():
         # 'the mayor' with no mayor in the article: nobody we can name.
         return Resolved(None, None, "title-only", att.name, 0.2)
+    if words and _is_person_noun(head) and not head.endswith("s"):
+        # 'the woman, who did not want to be named': somebody a later 'she' may be.
+        entity = model.mention(att.name, "person", at, gender=gender_of_words(head), strong=True, unnamed=True)
+        model.spoke(entity, at)
     return Resolved(att.name, att.title, "title-only", att.name, 0.5)
 
 
