@@ -14,7 +14,7 @@ import re
 from typing import NamedTuple
 
 from ..document import Sentence
-from .names import HONORIFICS, gender_of_words
+from .names import HONORIFICS, gender_of_first_name, gender_of_words
 from .speakers import Attribution
 
 CUE_WORDS = (
@@ -544,6 +544,9 @@ def _mention(model, tokens: list[str], prev: str, after: str, at: int, salient: 
     gender = gender or gender_of_words(" ".join(title_words) + " " + role_text)
     if known is not None:
         return model.mention(known.name, "person", at, gender=gender, roles=roles, salient=salient, strong=strong)
+    if len(name_words) == 1 and gender_of_first_name(name) and prev not in _PLACE_PREPOSITIONS:
+        # 'Bob agreed to talk on the condition that his last name not be used': a first name.
+        return model.mention(name, "person", at, gender=gender, roles=roles, salient=salient, strong=True)
     if title_words or (_looks_like_person_name(name_words) and prev not in _PLACE_PREPOSITIONS):
         title = " ".join(title_words) or (role_text or None)
         return model.mention(name, "person", at, title=title, gender=gender, roles=roles, salient=salient,
