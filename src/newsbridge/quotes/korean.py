@@ -92,30 +92,50 @@ def _find_np(text: str, tokens: list, lo: int, hi: int) -> tuple[str, bool] | No
     return None
 
 
-def parse_np(np: str, office: bool, cue: str | None) -> Attribution:
-    """'박민호 한빛시장' -> person 박민호, title 한빛시장; '김 위원장' -> 김 + 위원장 to resolve."""
+_ANONYMISED = re.compile(r"^([가-힣]모)(\(\d{1,3}\))?씨?$")  # '박모(45)씨': a person the paper does not name
+_SURNAME_SSI = re.compile(r"^([가-힣]{1,2})씨$")  # '박씨', '김씨': the person of that surname met before
+_AGE = re.compile(r"\(\d{1,3}\)")
+
+
+def parse_np(np: str, office: bool, cue: str | None, common: frozenset[str] = frozenset()) -> Attribution:
+    """'박민호 한빛시장' -> person 박민호, title 한빛시장; '김 위원장' -> 김 + 위원장 to resolve.
+    `common`: the words Kiwi tagged as common nouns in the sentence ('주인공' is not a name)."""
     if np in PRONOUNS:
         return Attribution("pronoun", np, None, cue, PRONOUNS[np])
     words = np.split()
     if office:
         return Attribution("org", np, None, cue)
-    titles = [w for w in words if w.endswith(TITLE_SUFFIXES)]
-    if (titles and words.index(titles[0]) >= 2 and all(_is_hangul(w) for w in words[:2])
-            and not _AFFILIATION.search(words[1]) and words[0][0] not in COMMON_SURNAMES):
+    for i, w in enumerate(words):
+        anonymised = _ANONYMISED.match(w)
+        if anonymised:
+            title = " ".join(words[:i] + words[i + 1:]) or None
+            return Attribution("person", anonymised.group(1) + (anonymised.group(2) or ""), title, cue)
+    bare = [_AGE.sub("", w) for w in words]
+    titles = [w for w in bare if w.endswith(TITLE_SUFFIXES)]
+    if (titles and bare.index(titles[0]) >= 2 and all(_is_hangul(w) for w in bare[:2])
+            and not _AFFILIATION.search(bare[1]) and bare[0][0] not in COMMON_SURNAMES
+            and not any(w in common for w in bare[:2])):
         # A foreign name in Hangul before the title: '피터 리 부사장', '마리아 로페스 부사장'.
-        name = " ".join(words[:2])
-        return Attribution("person", name, " ".join(words[2:]) or None, cue)
-    names = [w for w in words if w not in titles and _is_name(w)]
+        name = " ".join(bare[:2])
+        return Attribution("person", name, " ".join(bare[2:]) or None, cue)
+    names = [w for w in bare if w not in titles and _is_name(w)]
+    # '주인공 최민호': of two name-shaped words, not the one Kiwi knows as a common noun.
+    names = [w for w in names if w not in common] or names[:1] if len(names) > 1 else names
     if names:
         name = names[0]
-        title = " ".join(w for w in words if w != name) or None
+        title = " ".join(w for w in bare if w != name) or None
         return Attribution("person", name, title, cue)
-    if len(words) >= 2 and len(words[0]) == 1 and words[0] in HANGUL_SURNAMES and titles:
-        title_word = _suffix(words[-1])
-        return Attribution("descriptor", np, " ".join(words[1:]), cue, title_word=title_word,
-                           surname=words[0])
+    surname_ssi = _SURNAME_SSI.match(bare[-1])
+    if surname_ssi and surname_ssi.group(1) in HANGUL_SURNAMES:
+        return Attribution("descriptor", np, " ".join(bare[:-1]) or None, cue, title_word="씨",
+                           surname=surname_ssi.group(1))
+    if len(bare) >= 2 and len(bare[0]) == 1 and bare[0] in HANGUL_SURNAMES:
+        # '김 학장', '강 장인': a surname and what the person is.
+        title_word = _suffix(bare[-1])
+        return Attribution("descriptor", np, " ".join(bare[1:]), cue, title_word=title_word,
+                           surname=bare[0])
     if titles:
-        last = words[-1]
+        last = bare[-1]
         title_word = None if last.endswith(UNNAMED) else _suffix(last)
         return Attribution("descriptor", np, None, cue, title_word=title_word)
     return Attribution("org", np, None, cue)
@@ -146,6 +166,14 @@ def _cue(text: str) -> str | None:
     return m.group(1) if m else None
 
 
+_SENTENCE_END = re.compile(r"(?:다|요|까|죠)[.!?]\s+")
+# A speaker credited without a particle: an interview caption ('박영희/서울 마포구 :', '[인터뷰]
+# 김순남(상인) :'), or a headline ('김형준 감독 "…"', '국토부 "…"').
+_CREDIT_BEFORE = re.compile(
+    r"^\s*(?:\[[^\]]{1,10}\]\s*)?(?:(?P<np>[가-힣]{2,5}(?:\s[가-힣A-Za-z]{1,12}){0,2})\s*(?:/[^:\"“]{0,40})?\s*:\s*"
+    r"|(?P<np2>[가-힣]{2,5}(?:\s[가-힣A-Za-z]{1,10}){0,2})\s+)$")
+
+
 def sentence_attribution(body: str, sent: Sentence, spans: list[Span]) -> Callable[[int], Attribution | None]:
     """The attribution for each quote (by index) of one sentence."""
     text = sent.text
@@ -153,8 +181,20 @@ def sentence_attribution(body: str, sent: Sentence, spans: list[Span]) -> Callab
     cue = _cue(text)
     first_open = spans[0].open_at - sent.start
     last_close = spans[-1].close_end - sent.start
-    found = _find_np(text, tokens, 0, first_open) or _find_np(text, tokens, last_close, len(text))
-    speech = False
+    common = frozenset(t.form for t in tokens if t.tag == "NNG")
+    # Only the words after the last sentence end before the quote (the segmenter may keep
+    # '반응은 엇갈린다. "…"고 오세진 대표가 말했다' as one sentence).
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, first_open)]
+    lo = ends[-1] if ends else 0
+    credit = _CREDIT_BEFORE.search(text[lo:first_open])
+    if credit and credit.group("np2") and any(_PARTICLE.search(w) or w in TIME_WORDS for w in credit.group("np2").split()):
+        credit = None  # '윤서진 해솔군수는 이날 "…"': a subject with its particle, read below
+    if credit is not None:
+        speech = True  # a credited quote is speech, even a headline's '"AI 교육 늘릴 것"'
+        found = (credit.group("np") or credit.group("np2"), False)  # '[인터뷰] 박영희/서울 마포구 :' or '김형준 감독 "…"'
+    else:
+        speech = False
+        found = _find_np(text, tokens, lo, first_open) or _find_np(text, tokens, last_close, len(text))
     scare: set[int] = set()
     for k, span in enumerate(spans):
         follow = body[span.close_end:span.close_end + 4]
@@ -163,6 +203,8 @@ def sentence_attribution(body: str, sent: Sentence, spans: list[Span]) -> Callab
             scare.add(k)  # single marks around a term: '‘스띵(베트남산·37.6g)’'
         elif _NAMING.match(follow) and not sentence_like(quote):
             scare.add(k)
+        elif credit is not None and span.mark not in ("‘", "'"):
+            pass  # credited speech
         elif _QUOTATIVE.match(follow) or _NAMING.match(follow) or (not follow.strip() and sentence_like(quote)):
             speech = True
         elif _NOUN_PARTICLE.match(follow) and not sentence_like(quote):
@@ -172,7 +214,7 @@ def sentence_attribution(body: str, sent: Sentence, spans: list[Span]) -> Callab
         else:
             scare.add(k)
     if found:
-        att = parse_np(found[0], found[1], cue)
+        att = parse_np(found[0], found[1], cue, common)
     elif speech:
         att = Attribution("continuation", "", None, cue)
     else:
@@ -204,28 +246,45 @@ _AGE_SSI = re.compile(r"^([가-힣]{2,4})(?:\(\d{1,3}\))?씨")
 
 
 def find_mentions(sentence: Sentence, model, quoted: list[tuple[int, int]]) -> None:
-    """Record the people a Korean sentence names with a 직함 or 씨 ('김성근 학장', '박모(45)씨'),
-    outside quotes, so that '김 학장', '학장' and '그는' can be resolved to them later."""
-    text = sentence.text
-    if not _MAYBE_TITLED.search(text):
-        return
-    words = list(re.finditer(r"\S+", text))
-    for i, m in enumerate(words):
-        at = sentence.start + m.start()
+    """Record the people a Korean sentence names (outside quotes), with what they are: a name
+    Kiwi tags as a proper noun and the nouns after it up to its particle ('김성근 한결대
+    학장은' -> 김성근, 학장), an anonymised '박모(45)씨', and organisations by their own last
+    syllables ('한뜰시의회', '국토교통부'), so that '김 학장', '학장', '의회' and '그는' can be
+    resolved to them later."""
+    tokens = sentence.morphs or get_kiwi().tokenize(sentence.text)
+    base = sentence.start
+    first = True
+    for i, tok in enumerate(tokens):
+        at = base + tok.start
         if any(s <= at < e for s, e in quoted):
             continue
-        word = m.group(0)
-        ssi = _AGE_SSI.match(word)
-        if ssi and _is_name(ssi.group(1)):
-            model.mention(ssi.group(1), "person", at, title="씨", salient=True, strong=True)
-            continue
-        if not _is_name(word) or i + 1 >= len(words):
-            continue
-        nxt = _PARTICLE.sub("", words[i + 1].group(0))
-        if nxt.endswith(TITLE_SUFFIXES) and not nxt.endswith(("기자", "특파원")):
-            gender = "f" if "그녀" in text[m.end():m.end() + 200] else None
-            model.mention(word, "person", at, title=nxt, gender=gender, roles={_suffix(nxt)},
-                          salient=bool(re.search(r"(?:은|는|이|가|께서)$", words[i + 1].group(0))), strong=True)
+        if tok.tag == "NNP" and _is_name(tok.form) or (tok.tag == "NNP" and tok.form[:1] in HANGUL_SURNAMES
+                                                        and i + 1 < len(tokens) and tokens[i + 1].form == "모"):
+            name, j = tok.form, i + 1
+            if j < len(tokens) and tokens[j].form == "모":
+                name, j = tok.form + "모", j + 1
+                if j + 2 < len(tokens) and tokens[j].tag == "SSO" and tokens[j + 1].tag == "SN":
+                    name, j = f"{name}({tokens[j + 1].form})", j + 3
+            elif j + 2 < len(tokens) and tokens[j].tag == "SSO" and tokens[j + 1].tag == "SN":
+                j += 3  # '이하은(38) 대표': the age
+            nouns = []
+            while j < len(tokens) and tokens[j].tag in ("NNG", "NNP", "NNB", "XSN", "SL") and len(nouns) < 4:
+                nouns.append(tokens[j].form)
+                j += 1
+            subject = j < len(tokens) and tokens[j].form in ("은", "는", "이", "가", "께서")
+            if not nouns and not subject:
+                continue
+            title = " ".join(nouns) or None
+            role = nouns[-1] if nouns and nouns[-1] not in ("씨",) else None
+            gender = "f" if "그녀" in sentence.text[tok.start:tok.start + 200] else None
+            model.mention(name, "person", at, title=title, gender=gender, roles={role} if role else set(),
+                          salient=first or subject, strong=True)
+            first = False
+        elif tok.tag in ("NNP", "NNG") and len(tok.form) >= 3 and _ORG_END.search(tok.form):
+            model.mention(tok.form, "org", at, salient=first)
+            first = False
 
 
-_MAYBE_TITLED = re.compile("[가-힣]{2,4}\\s+\\S*(?:" + "|".join(TITLE_SUFFIXES) + ")|[가-힣]{2,4}(?:\\(\\d+\\))?씨")
+_ORG_END = re.compile(r"(?:의회|위원회|협회|공사|공단|재단|연구원|연구소|경찰서|경찰청|법원|지법|검찰청|시청|구청|군청|도청|"
+                      r"통신|신문|방송|부|처|청|당|대학교|대학|병원|은행|전자|그룹|연합)$")
+_PARTICLE = re.compile(r"(?:은|는|이|가|을|를|의|도|에게|와|과|께서|로|으로|에|만)$")
