@@ -469,6 +469,9 @@ _DESCRIBED_BEFORE = re.compile(
     r"\b(?:the|his|her|their|its|a|an)\s+(?P<role>[a-z][a-z\- ]{1,40}?),\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-.]+){0,3}),")
 
 
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&.]{1,7})\)")
+
+
 def find_mentions(text: str, base: int, model, quoted: list[tuple[int, int]]) -> None:
     """Record in `model` the people and organisations one sentence mentions (outside quotes).
 
@@ -499,6 +502,11 @@ def find_mentions(text: str, base: int, model, quoted: list[tuple[int, int]]) ->
         prev = before[-1].lower().strip(",") if before else ""
         after = text[m.end():]
         entity = _mention(model, tokens, prev, after, at, first and m.start() + 1 >= subject_zone)
+        acronym = _ACRONYM_AFTER.match(after)
+        if entity is not None and acronym:
+            entity.keys.add(acronym.group(1).lower())  # 'Korean Central News Agency (KCNA)'
+            if entity.kind != "org" and len(tokens) > 1:
+                entity.kind = "org"
         if entity is not None and m.start() + 1 >= subject_zone:
             first = False
 

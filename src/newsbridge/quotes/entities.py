@@ -108,6 +108,11 @@ class EntityModel:
         for e in self.entities:
             if e.name.lower() == low:
                 return e
+        if name.isupper():
+            # An acronym given in brackets when the organisation was named: 'KCNA'.
+            found = [e for e in self.entities if e.kind == "org" and low in e.keys]
+            if found:
+                return found[-1]
         if kind == "org":
             # A short form of an organisation named before: '통신' for '조선중앙통신'.
             return self._latest([e for e in self.entities if e.kind == "org" and e.name.endswith(name)], at)
