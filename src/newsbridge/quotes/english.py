@@ -164,6 +164,9 @@ TITLE_NOUNS = {
     "inspector", "superintendent", "commander", "captain", "lieutenant", "sergeant", "dean",
     "principal", "founder", "host", "anchor", "correspondent", "analyst", "economist",
     "deputy", "assemblyman", "assemblywoman", "congressman", "congresswoman", "delegate",
+    # British and Commonwealth style writes the abbreviations without a full stop.
+    "dr", "prof", "cllr", "sgt", "insp", "supt", "det", "capt", "col", "gen", "lt", "gov", "sen",
+    "rep", "rev", "mp", "constable",
 }
 # Nouns for what a person does, that stand before or after a name: 'pollster Daron Shaw',
 # 'Jane Okafor, the chief medical officer'.
@@ -212,6 +215,8 @@ _DETERMINERS = {"his", "her", "their", "its", "a", "an", "one", "another", "some
 _NAME_IN_APPOSITION = re.compile(rf"^((?:[A-Z][\w'’.\-]*\s+){{0,1}}{NAME_RUN})$")
 # Abbreviated titles and the role they stand for: 'Sen. Marco Rubio' is 'the senator'.
 _TITLE_ALIASES = {"sen.": "senator", "sen": "senator", "rep.": "representative", "gov.": "governor",
+                  "dr": "doctor", "prof": "professor", "sgt": "sergeant", "insp": "inspector",
+                  "supt": "superintendent", "det": "detective", "capt": "captain", "gov": "governor",
                   "gen.": "general", "lt.": "lieutenant", "sgt.": "sergeant", "capt.": "captain",
                   "col.": "colonel", "adm.": "admiral", "dr.": "doctor", "prof.": "professor",
                   "supt.": "superintendent", "insp.": "inspector", "cllr": "councillor", "det.": "detective",
@@ -422,7 +427,7 @@ def subjects(sent: Sentence) -> list[Attribution]:
 # -- The article's people and organisations (entities.py), from general signals ------------
 
 # A run of capitalised words, with the small words names carry ('Charles de Gaulle').
-_RUN = re.compile(rf"(?<![\w'’.])[{UPPER}][\w'’\-]*\.?(?:\s+(?:(?:de|van|von|bin|al|da|del|la|le|du|di)\s+)?[{UPPER}][\w'’\-]*\.?)*")
+_RUN = re.compile(rf"(?<![\w'’.])[{UPPER}][\w'’\-]*\.?(?:\s+(?:(?:de|van|von|bin|al|da|del|la|le|du|di|of|for)\s+)?[{UPPER}][\w'’\-]*\.?)*")
 _NAME_TOKEN = re.compile(rf"(?:[{UPPER}][{LOWER}]+(?:[-’'][{UPPER}]?[{LOWER}]+)*|[A-Z]\.(?:[A-Z]\.)?|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+)$")
 # Before a place, not a person: 'in New Hampshire', 'from South Carolina'.
 _PLACE_PREPOSITIONS = {"in", "at", "from", "across", "near", "throughout", "into", "outside", "inside",
@@ -517,7 +522,7 @@ def _mention(model, tokens: list[str], prev: str, after: str, at: int, salient: 
         name = " ".join(tokens[1:])
         if any(t.lower().strip(".,") in ORG_WORDS for t in tokens[1:]) or len(tokens) > 2:
             return model.mention(_strip_possessive(name), "org", at, salient=salient, strong=True,
-                                 roles=_org_roles(tokens[-1]))
+                                 roles=_org_roles(tokens))
         return None
     if all(t.isupper() and len(t) > 1 for t in tokens):
         if len(tokens) == 1 and len(tokens[0]) <= 6 and tokens[0].isalpha():
@@ -538,7 +543,7 @@ def _mention(model, tokens: list[str], prev: str, after: str, at: int, salient: 
         return None
     name_words = name.split()
     if any(t.lower().strip(".,") in ORG_WORDS for t in name_words) and not title_words:
-        return model.mention(name, "org", at, salient=salient, roles=_org_roles(name_words[-1]))
+        return model.mention(name, "org", at, salient=salient, roles=_org_roles(name_words))
     known = model.find(name, at) if len(name_words) == 1 else None
     roles: set[str] = {_TITLE_ALIASES.get(w.lower().rstrip(","), w.lower().rstrip(".,")) for w in title_words
                        if w.lower().rstrip(",") in TITLE_NOUNS or w.lower().rstrip(",") in _TITLE_ALIASES}
@@ -566,8 +571,9 @@ def _strip_possessive(name: str) -> str:
     return re.sub(r"(?:'s|’s|'|’)$", "", name)
 
 
-def _org_roles(head: str) -> set[str]:
-    return {head.lower().strip(".,")}
+def _org_roles(words: list[str]) -> set[str]:
+    """'Department of Immigration' goes by 'the department'; 'Nordvik Shipping Group' by 'the group'."""
+    return {w.lower().strip(".,") for w in words if w.lower().strip(".,") in ORG_WORDS}
 
 
 def gender_evidence(text: str, base: int, model, window_start: int, quoted: list[tuple[int, int]]) -> None:

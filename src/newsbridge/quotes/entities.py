@@ -123,7 +123,14 @@ class EntityModel:
             return self._latest([e for e in self.entities if e.kind == "person" and len(e.name.split()) == 1
                                  and e.name.lower() in keys and not re.fullmatch(r"[가-힣]{2,5}", e.name)], at)
         key = re.sub(r"(?:'s|’s|')$", "", low)
-        return self._latest([e for e in self.entities if e.kind == "person" and key in e.keys], at)
+        found = [e for e in self.entities if e.kind == "person" and key in e.keys]
+        if len(found) > 1 and at is not None:
+            # 'Kim' in a story with Sung Kim and Kim Jong Un: the one who has been speaking,
+            # else the one whose surname is written last as in English usage.
+            spoke = [e for e in found if e.last_before(at, e.spoke) is not None]
+            western = [e for e in found if e.name.lower().split()[-1] == key]
+            found = spoke or western or found
+        return self._latest(found, at)
 
     def _latest(self, found: list[Entity], at: int | None) -> Entity | None:
         if not found:

@@ -81,6 +81,11 @@ class Resolved:
 def resolve(att: Attribution, model: EntityModel, at: int, exclude: tuple[str, ...] = ()) -> Resolved:
     """Resolve a parsed attribution at body offset `at` to a speaker, and record the mention.
     `exclude`: people the attribution itself addresses, who are not the speaker."""
+    if att.kind == "org" and " " not in att.name:
+        # '학장은', 'Mayor said' with no name: a role a person of the article holds.
+        found = model.by_role(att.name, at, org=False)
+        if found.entity is not None and found.entity.name != att.name:
+            return _from(found, att, "title-only", model, at)
     if att.kind in ("person", "org"):
         entity = model.mention(att.name, att.kind, at, att.title, att.gender,
                                roles=(att.title_word,) if att.title_word else (), strong=True)
