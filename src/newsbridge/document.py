@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 PARAGRAPH_SEPARATOR = "\n\n"
 
 
@@ -136,6 +136,10 @@ class Language(_Serializable):
     paragraphs: list[ParagraphLanguage] = field(default_factory=list)
 
 
+# Below this confidence an attribution is shown as doubtful (the page, Markdown output).
+DOUBTFUL_BELOW = 0.6
+
+
 @dataclass(frozen=True)
 class Quote(_Serializable):
     """A direct quote and who said it.
@@ -160,6 +164,11 @@ class Quote(_Serializable):
     resolved_from: str | None = None
     confidence: float = 0.0
     kind: str = "speech"
+
+    @property
+    def doubtful(self) -> bool:
+        """A speech quote whose speaker an editor should check."""
+        return self.kind == "speech" and self.confidence < DOUBTFUL_BELOW
 
 
 @dataclass(frozen=True)

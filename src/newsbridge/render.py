@@ -22,7 +22,12 @@ def to_markdown(result: Result) -> str:
             who = q.speaker or "unknown speaker"
             if q.speaker_title:
                 who += f", {q.speaker_title}"
-            lines.append(f"- “{q.text}” — {who}")
+            notes = []
+            if q.mention and q.speaker and q.mention != q.speaker:
+                notes.append(f"as “{q.mention}”")
+            if q.doubtful:
+                notes.append(f"doubtful, confidence {q.confidence:.2f}")
+            lines.append(f"- “{q.text}” — {who}" + (f" ({'; '.join(notes)})" if notes else ""))
         lines.append("")
     if art.captions:
         lines += ["## Captions", ""]

@@ -103,8 +103,10 @@ class Quote(_Strict):
     paragraph: int
     speaker: str | None
     speaker_title: str | None
+    mention: str | None
     cue: str | None
     resolved_from: Literal["continuation", "pronoun", "title-only"] | None
+    confidence: float = Field(ge=0, le=1)
     kind: Literal["speech", "scare"]
 
 
