@@ -76,7 +76,8 @@ _DETERMINER = r"\b(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal
 _NOT_IN_NP = (
     r"(?:who|whom|whose|which|that|what|when|where|why|how|and|or|but|if|because|than|as|by|to|"
     r"with|from|into|about|on|in|he|she|it|they|we|i|you|him|her|them|is|was|were|are|be|been|"
-    r"has|have|had|not|no|would|will|can|could|do|does|did|said|says|told|called|after|before)"
+    r"has|have|had|not|no|would|will|can|could|do|does|did|said|says|told|called|after|before|"
+    r"also|later|then|previously|recently|reportedly|further|still|never|always|already|again|just|only|even)"
 )
 _PLURALS = (
     r"(?:officials|critics|police|analysts|experts|authorities|prosecutors|investigators|residents|"
@@ -447,6 +448,8 @@ FUNCTION_WORDS = {
 _APPOSITIVE_ROLE = re.compile(r"^\s*,\s*(?:\d{1,3}\s*,\s*)?(?P<role>(?:the|a|an|his|her|their|its)\s+[^,.;\"“”]{2,80}?)\s*[,.;]")
 _AGE = re.compile(r"^\s*,\s*\d{1,3}\s*,")
 _GENDERED_PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.I)
+# 'her' or 'him' as an object ('Berg followed her.'): somebody other than the sentence's subject.
+_OBJECT_PRONOUN = re.compile(r"(?:him|her)\b(?!\s+[a-z]+(?<!\bto)(?<!\bat)(?<!\bin)(?<!\bon)(?<!\bfor)(?<!\band)\b)", re.I)
 
 
 # The last word of a capitalised run that names a thing, a place or an event, not a person.
@@ -578,14 +581,17 @@ def _org_roles(words: list[str]) -> set[str]:
 
 def gender_evidence(text: str, base: int, model, window_start: int, quoted: list[tuple[int, int]]) -> None:
     """'Clinton … her campaign': a gendered pronoun outside quotes votes for the one person
-    mentioned before it in its sentence or, when none is, in the sentence before."""
+    mentioned before it in its sentence or, when none is, in the two sentences before."""
     for m in _GENDERED_PRONOUN.finditer(text):
         at = base + m.start()
         if any(s <= at < e for s, e in quoted):
             continue
+        object_pronoun = bool(_OBJECT_PRONOUN.match(text, m.start()))
         for lo in (base, window_start):
+            if object_pronoun and lo == base:
+                continue  # not the subject of its own sentence
             near = [e for e in model.entities if e.kind == "person"
-                    and (e.last_before(at) or -1) >= lo]
+                    and (e.last_before(at) if e.last_before(at) is not None else -1) >= lo]
             if near:
                 if len(near) == 1:
                     # A subject pronoun is surest; 'his'/'her' often belong to somebody else.

@@ -119,14 +119,14 @@ class RulesQuoteExtractor:
         """The people and organisations of a segmented article, outside the quoted ranges."""
         sentences = article.sentences
         model = EntityModel([s.start for s in sentences])
-        window = 0
+        windows = [0, 0]  # where the two sentences before this one start
         for sent in sentences:
             if lang == "ko":
                 korean.find_mentions(sent, model, quoted)
             else:
                 english.find_mentions(sent.text, sent.start, model, quoted)
-                english.gender_evidence(sent.text, sent.start, model, window, quoted)
-            window = sent.start
+                english.gender_evidence(sent.text, sent.start, model, windows[0], quoted)
+            windows = [windows[1], sent.start]
         return model
 
     def _attributions(self, body: str, sent: Sentence, spans: list[Span], lang: str,

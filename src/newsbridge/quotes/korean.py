@@ -254,7 +254,10 @@ def find_mentions(sentence: Sentence, model, quoted: list[tuple[int, int]]) -> N
     tokens = sentence.morphs or get_kiwi().tokenize(sentence.text)
     base = sentence.start
     first = True
+    skip_to = 0
     for i, tok in enumerate(tokens):
+        if i < skip_to:
+            continue  # a 직함 already read with the name before it
         at = base + tok.start
         if any(s <= at < e for s, e in quoted):
             continue
@@ -272,6 +275,7 @@ def find_mentions(sentence: Sentence, model, quoted: list[tuple[int, int]]) -> N
                 nouns.append(tokens[j].form)
                 j += 1
             subject = j < len(tokens) and tokens[j].form in ("은", "는", "이", "가", "께서")
+            skip_to = j
             if not nouns and not subject:
                 continue
             title = " ".join(nouns) or None
