@@ -398,7 +398,7 @@ _ADDRESSEE = re.compile(rf"\b(?:told|tells|asked|asks|wrote to|said to|replied t
 
 def addressees(text: str) -> tuple[str, ...]:
     """Who an attribution speaks to ('he told Hannity'): not the speaker."""
-    return tuple(m.group("np") for m in _ADDRESSEE.finditer(text))
+    return tuple(m.group("np").rstrip(".,;:") for m in _ADDRESSEE.finditer(text))
 
 
 def subjects(sent: Sentence) -> list[Attribution]:

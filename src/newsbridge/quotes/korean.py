@@ -261,15 +261,16 @@ def find_mentions(sentence: Sentence, model, quoted: list[tuple[int, int]]) -> N
         at = base + tok.start
         if any(s <= at < e for s, e in quoted):
             continue
-        if tok.tag == "NNP" and _is_name(tok.form) or (tok.tag == "NNP" and tok.form[:1] in HANGUL_SURNAMES
-                                                        and i + 1 < len(tokens) and tokens[i + 1].form == "모"):
+        anonymised = tok.tag == "NNP" and (re.fullmatch(r"[가-힣]모", tok.form) is not None or (
+            tok.form in HANGUL_SURNAMES and i + 1 < len(tokens) and tokens[i + 1].form == "모"))
+        if tok.tag == "NNP" and _is_name(tok.form) or anonymised:
             name, j = tok.form, i + 1
             if j < len(tokens) and tokens[j].form == "모":
                 name, j = tok.form + "모", j + 1
-                if j + 2 < len(tokens) and tokens[j].tag == "SSO" and tokens[j + 1].tag == "SN":
-                    name, j = f"{name}({tokens[j + 1].form})", j + 3
-            elif j + 2 < len(tokens) and tokens[j].tag == "SSO" and tokens[j + 1].tag == "SN":
-                j += 3  # '이하은(38) 대표': the age
+            if j + 2 < len(tokens) and tokens[j].tag == "SSO" and tokens[j + 1].tag == "SN":
+                # '이하은(38) 대표': the age; it tells apart the 정모(52) and 정모(47) of a story.
+                name = f"{name}({tokens[j + 1].form})" if anonymised else name
+                j += 3
             nouns = []
             while j < len(tokens) and tokens[j].tag in ("NNG", "NNP", "NNB", "XSN", "SL") and len(nouns) < 4:
                 nouns.append(tokens[j].form)

@@ -44,7 +44,11 @@ def strip_possessive(word: str) -> str:
 
 
 def surname_keys(name: str) -> set[str]:
-    """The ways a person's surname alone may refer to them ('Kazianis'; 'Kim' for Kim Jong Un)."""
+    """The ways a person's surname alone may refer to them ('Kazianis'; 'Kim' for Kim Jong Un;
+    '박' for 박모(47), whom the paper calls 박씨)."""
+    name = re.sub(r"\(\d{1,3}\)$", "", name)
+    if re.fullmatch(r"[가-힣]모", name):
+        return {name[0]}
     if re.fullmatch(r"[가-힣]{2,5}", name):
         two = name[:2]
         return {two} if two in HANGUL_SURNAMES and len(name) >= 4 else {name[0]}

@@ -1,0 +1,169 @@
+"""Who said it: mentions resolved to the article's people and organisations (entities.py,
+speakers.py). Articles written for these tests, in styles of several kinds of outlets."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbridge.document import Article
+from newsbridge.quotes import RulesQuoteExtractor
+from newsbridge.segment import segment
+
+
+def quotes_of(*paragraphs: str, lang: str = "en"):
+    article = segment(Article.from_paragraphs(list(paragraphs)), lang)
+    found = RulesQuoteExtractor().extract(article, lang)
+    for q in found:
+        assert article.body[q.start:q.end] == q.text
+        assert 0.0 <= q.confidence <= 1.0
+    return [q for q in found if q.kind == "speech"]
+
+
+def test_a_title_alone_is_the_person_introduced_with_it():
+    [q] = quotes_of("Mayor Doug Halvorsen opened the meeting on Tuesday.",
+                    '"We will not raise taxes this year," the mayor said.')
+    assert (q.speaker, q.mention, q.resolved_from) == ("Doug Halvorsen", "the mayor", "title-only")
+
+
+def test_the_department_is_the_department_named_before():
+    [q] = quotes_of("The Department of Immigration reviewed the files on Monday.",
+                    '"All cases will be heard," the department said.')
+    assert (q.speaker, q.mention) == ("Department of Immigration", "the department")
+
+
+def test_a_bare_surname_is_the_full_name_as_introduced():
+    [q] = quotes_of("Sung Kim, a former envoy, spoke in Seoul on Monday.",
+                    '"Diplomacy is not dead," Kim said.')
+    assert (q.speaker, q.mention) == ("Sung Kim", "Kim")
+
+
+def test_kim_in_a_korea_story_is_the_kim_who_has_been_speaking():
+    found = quotes_of("Sung Kim, a former U.S. envoy, told reporters that talks could resume.",
+                      "North Korean leader Kim Jong Un oversaw another missile launch on Thursday.",
+                      '"Not in any way is the door closed," said Kim.')
+    assert [(q.speaker, q.mention) for q in found] == [("Sung Kim", "Kim")]
+
+
+def test_she_is_the_woman_even_when_a_man_was_mentioned_last():
+    [q] = quotes_of("Dr Jane Okafor runs the clinic. Her colleague Peter Gladue joined in 2019.",
+                    "'We were an afterthought for years,' she said.")
+    assert (q.speaker, q.mention, q.resolved_from) == ("Jane Okafor", "she", "pronoun")
+
+
+def test_she_is_the_last_mentioned_woman_not_the_last_speaker():
+    found = quotes_of('"The plan is sound," said council chair Robert Lindqvist.',
+                      "Marta Ruiz, who lives on Elm Street, disagreed at the meeting.",
+                      '"Nobody asked us," she said.')
+    assert [(q.speaker, q.resolved_from) for q in found] == [
+        ("Robert Lindqvist", None), ("Marta Ruiz", "pronoun")]
+
+
+def test_gender_comes_from_the_pronouns_that_follow_a_person():
+    found = quotes_of("Alexis Moreau leads the union. Her members voted on Friday.",
+                      "Sam Porter, the company's lawyer, attended too.",
+                      '"We will strike," she said.')
+    assert [q.speaker for q in found] == ["Alexis Moreau"]
+
+
+def test_he_told_somebody_is_not_that_somebody():
+    found = quotes_of("Talk-show host Sean Hannity interviewed Donald Trump in Austin.",
+                      '"The wall will be 40 feet high," he told Hannity.')
+    assert [q.speaker for q in found] == ["Donald Trump"]
+
+
+def test_the_one_asked_answers():
+    found = quotes_of("Reporter Dan Fogel asked Mayor Ana Whitcombe about the budget.",
+                      '"It is balanced," he said.')
+    assert found[0].speaker != "Dan Fogel"
+
+
+def test_a_paragraph_that_is_only_a_quote_continues_the_speaker():
+    found = quotes_of('"The numbers are clear," said Priya Rao, who chairs the board.',
+                      '"We will cut costs by a fifth before the summer."')
+    assert [(q.speaker, q.resolved_from) for q in found] == [("Priya Rao", None), ("Priya Rao", "continuation")]
+    assert found[1].confidence < found[0].confidence
+
+
+@pytest.mark.parametrize("text, not_speaker", [
+    ('Within minutes, "the whole building shook," said a witness.', "Within"),
+    ('Marta Ruiz fell on the ice. Her shin bone was broken. "I heard it snap," she said.', "Her shin bone"),
+    ('Former British prime minister Theresa May said: "We must hold our nerve."', "Former British"),
+    ('The report also said "the system failed at every level."', "The report also"),
+    ('Some said "it was far too late to act on the warnings."', "Some"),
+    ('A Rally for Resources drew 500 people. "We need the money now," said organiser Jan Holt.',
+     "A Rally for Resources"),
+    ('"They were brilliant tonight," coach Dave Tippett said of Caleb Jones and Leon Draisaitl.',
+     "Caleb Jones and Leon Draisaitl"),
+])
+def test_words_that_are_not_a_speaker_are_never_the_speaker(text, not_speaker):
+    found = quotes_of(text)
+    assert found and all(q.speaker != not_speaker for q in found)
+
+
+def test_expected_speakers_for_the_not_speaker_cases():
+    assert quotes_of('Former British prime minister Theresa May said: "We must hold our nerve."')[0].speaker == "Theresa May"
+    assert quotes_of('"They were brilliant tonight," coach Dave Tippett said of Caleb Jones.')[0].speaker == "Dave Tippett"
+    assert quotes_of('Some said "it was far too late to act on the warnings."')[0].speaker is None
+
+
+def test_an_unnamed_source_stays_as_described_and_a_later_she_is_her():
+    found = quotes_of('"One man said we should fight back," said the woman, who asked not to be named.',
+                      'Councillor Ana Berg was not at the meeting.',
+                      '"Too much hate," she said.')
+    assert found[0].speaker == "the woman"
+    assert found[0].confidence <= 0.6
+
+
+def test_an_acronym_names_the_organisation_given_in_full():
+    [q] = quotes_of("The state-run Korean Central News Agency (KCNA) reported the launch.",
+                    '"The test was a success," KCNA said.')
+    assert q.speaker == "Korean Central News Agency"
+
+
+def test_a_definite_title_nobody_holds_gives_no_speaker():
+    [q] = quotes_of('"The figures do not add up," the senator said.')
+    assert q.speaker is None and q.mention == "the senator" and q.confidence <= 0.3
+
+
+def test_doubtful_attributions_say_so():
+    [q] = quotes_of("Jordan Lee and Casey Ode met on Monday.", '"It went well," she said.')
+    assert q.doubtful or q.speaker is None
+
+
+# -- Korean ---------------------------------------------------------------------------------
+
+def test_korean_surname_and_title_is_the_person_introduced():
+    found = quotes_of("김성근 한결대 공과대학 학장은 8일 기자간담회를 열었다.",
+                      "김유진 교수도 참석했다.",
+                      '김 학장은 "AI 교육을 늘리겠다"고 말했다.', lang="ko")
+    assert [(q.speaker, q.mention, q.resolved_from) for q in found] == [("김성근", "김 학장", "title-only")]
+
+
+def test_korean_title_alone_without_final_period():
+    found = quotes_of("김성근 한결대 공과대학 학장은 8일 기자간담회를 열었다",
+                      '학장은 "AI 교육을 늘리겠다"고 말했다', lang="ko")
+    assert [(q.speaker, q.mention) for q in found] == [("김성근", "학장")]
+
+
+def test_korean_organisation_and_its_short_form():
+    found = quotes_of('조선중앙통신은 9일 "미사일 시험 발사에 성공했다"고 보도했다.',
+                      '통신은 "정상적으로 비행했다"고 덧붙였다.', lang="ko")
+    assert [q.speaker for q in found] == ["조선중앙통신", "조선중앙통신"]
+
+
+def test_korean_unnamed_official_stays_a_role():
+    found = quotes_of('박민호 한빛시장은 "다리를 새로 놓겠다"고 말했다.',
+                      '시 관계자는 "예산을 검토하고 있다"고 말했다.', lang="ko")
+    assert [q.speaker for q in found] == ["박민호", "시 관계자"]
+
+
+def test_korean_headline_and_interview_credits():
+    found = quotes_of('김형준 감독 "민호가 팀 분위기 바꿔놨다"',
+                      '[인터뷰] 박영희/서울 마포구 : "올해는 열 포기만 하려고요."', lang="ko")
+    assert [q.speaker for q in found] == ["김형준", "박영희"]
+
+
+def test_korean_anonymised_people_are_told_apart_by_surname():
+    found = quotes_of("주범 정모(52)씨와 공인중개사 박모(47)씨가 재판에 넘겨졌다.",
+                      '박씨는 "매물을 소개했을 뿐"이라고 말했다.', lang="ko")
+    assert [q.speaker for q in found] == ["박모(47)"]
