@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from ..document import Sentence
 from .names import HONORIFICS, gender_of_first_name, gender_of_words
+from .entities import Quoted
 from .speakers import Attribution
 
 CUE_WORDS = (
@@ -480,7 +481,7 @@ _DESCRIBED_BEFORE = re.compile(
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&.]{1,7})\)")
 
 
-def find_mentions(text: str, base: int, model, quoted: list[tuple[int, int]]) -> None:
+def find_mentions(text: str, base: int, model, quoted: Quoted) -> None:
     """Record in `model` the people and organisations one sentence mentions (outside quotes).
 
     `base` is the sentence's offset in the body; `quoted` the body ranges inside quote marks.
@@ -492,13 +493,13 @@ def find_mentions(text: str, base: int, model, quoted: list[tuple[int, int]]) ->
     for m in _DESCRIBED_BEFORE.finditer(text):
         # 'his wife, Jane,' / 'the club's president, Jay DiPietro,': a person, even by one name.
         at = base + m.start("name")
-        if not any(s <= at < e for s, e in quoted) and m.group("name").split()[0].lower() not in FUNCTION_WORDS:
+        if not at in quoted and m.group("name").split()[0].lower() not in FUNCTION_WORDS:
             role = m.group("role")
             model.mention(m.group("name"), "person", at, title=role, gender=gender_of_words(role),
                           roles={role.split()[-1]}, strong=True)
     for m in _RUN.finditer(text):
         at = base + m.start()
-        if any(s <= at < e for s, e in quoted):
+        if at in quoted:
             continue
         tokens = m.group(0).split()
         if m.start() <= subject_zone:
@@ -579,12 +580,12 @@ def _org_roles(words: list[str]) -> set[str]:
     return {w.lower().strip(".,") for w in words if w.lower().strip(".,") in ORG_WORDS}
 
 
-def gender_evidence(text: str, base: int, model, window_start: int, quoted: list[tuple[int, int]]) -> None:
+def gender_evidence(text: str, base: int, model, window_start: int, quoted: Quoted) -> None:
     """'Clinton … her campaign': a gendered pronoun outside quotes votes for the one person
     mentioned before it in its sentence or, when none is, in the two sentences before."""
     for m in _GENDERED_PRONOUN.finditer(text):
         at = base + m.start()
-        if any(s <= at < e for s, e in quoted):
+        if at in quoted:
             continue
         object_pronoun = bool(_OBJECT_PRONOUN.match(text, m.start()))
         for lo in (base, window_start):

@@ -23,6 +23,18 @@ from dataclasses import dataclass, field
 from .names import gender_of_first_name, surname_keys
 
 
+class Quoted:
+    """The body ranges inside quote marks, for a fast `offset in quoted`."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self._ranges = sorted(ranges)
+        self._starts = [s for s, _ in self._ranges]
+
+    def __contains__(self, at: int) -> bool:
+        i = bisect.bisect_right(self._starts, at) - 1
+        return i >= 0 and at < self._ranges[i][1]
+
+
 @dataclass
 class Entity:
     """A person or organisation of the article."""

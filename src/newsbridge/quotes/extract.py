@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from ..document import Article, Quote, Sentence
 from . import english, korean
 from .marks import Span, find_spans
-from .entities import EntityModel
+from .entities import EntityModel, Quoted
 from .speakers import Attribution, Resolved, resolve
 
 _WORD = re.compile(r"\w+")
@@ -85,7 +85,7 @@ class RulesQuoteExtractor:
             by_sentence.setdefault(idx, []).append(span)
 
         language = korean if lang == "ko" else english
-        model = self.entities(article, lang, [(sp.open_at, sp.close_end) for sp in spans])
+        model = self.entities(article, lang, Quoted([(sp.open_at, sp.close_end) for sp in spans]))
 
         def sentence_end(at: int) -> int:
             return sentences[max(0, bisect.bisect_right(starts, at) - 1)].end
@@ -115,7 +115,7 @@ class RulesQuoteExtractor:
         return quotes
 
     @staticmethod
-    def entities(article: Article, lang: str, quoted: list[tuple[int, int]]) -> EntityModel:
+    def entities(article: Article, lang: str, quoted: Quoted) -> EntityModel:
         """The people and organisations of a segmented article, outside the quoted ranges."""
         sentences = article.sentences
         model = EntityModel([s.start for s in sentences])

@@ -20,6 +20,7 @@ from ..document import Sentence
 from ..segment import get_kiwi
 from .marks import Span
 from .names import HANGUL_SURNAMES
+from .entities import Quoted
 from .speakers import Attribution
 
 # Endings of job titles and roles: '한빛시장', '시의원', '문화관광과장', '위원장', '관계자'.
@@ -245,7 +246,7 @@ _PARTICLE = re.compile(r"(?:은|는|이|가|을|를|의|도|에게|와|과|께�
 _AGE_SSI = re.compile(r"^([가-힣]{2,4})(?:\(\d{1,3}\))?씨")
 
 
-def find_mentions(sentence: Sentence, model, quoted: list[tuple[int, int]]) -> None:
+def find_mentions(sentence: Sentence, model, quoted: Quoted) -> None:
     """Record the people a Korean sentence names (outside quotes), with what they are: a name
     Kiwi tags as a proper noun and the nouns after it up to its particle ('김성근 한결대
     학장은' -> 김성근, 학장), an anonymised '박모(45)씨', and organisations by their own last
@@ -259,7 +260,7 @@ def find_mentions(sentence: Sentence, model, quoted: list[tuple[int, int]]) -> N
         if i < skip_to:
             continue  # a 직함 already read with the name before it
         at = base + tok.start
-        if any(s <= at < e for s, e in quoted):
+        if at in quoted:
             continue
         anonymised = tok.tag == "NNP" and (re.fullmatch(r"[가-힣]모", tok.form) is not None or (
             tok.form in HANGUL_SURNAMES and i + 1 < len(tokens) and tokens[i + 1].form == "모"))
