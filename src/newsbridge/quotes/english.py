@@ -60,8 +60,8 @@ def find_cues(text: str) -> list[Cue]:
         if second and i + 1 < len(words) and words[i + 1].group(0).lower() == second:
             end = words[i + 1].end()
             found.append(Cue(m.start(), end, text[m.start():end]))
-        elif word in _CUE_SET:
-            found.append(Cue(m.start(), m.end(), m.group(0)))
+        elif word in _CUE_SET and m.group(0)[0].islower():
+            found.append(Cue(m.start(), m.end(), m.group(0)))  # 'the United States' is no cue
     return found
 
 # Upper- and lower-case Latin letters, accented ones included ('Ilia Calderón', 'Érik Ørsted').
@@ -299,7 +299,8 @@ def parse_np(np: str, app: str | None, cue: str) -> Attribution | None:
     if not name or name.lower() in NOT_NAMES or re.search(r"(?:'s|’s|s'|s’)$", name):
         return None  # a possessive ('Trump's') modifies the speaker, it is not one
     if name_words[0].lower() in FUNCTION_WORDS or (len(name_words) == 1 and not had_the and (
-            name.isupper() and len(name) > 6 or name.endswith("."))):
+            name.isupper() and len(name) > 6 or name.endswith(".") or name.lower() in _SENTENCE_OPENERS
+            or re.search(r"['’](?:m|re|ve|ll|d)$", name))):
         return None  # 'Within', 'Some', 'WASHINGTON', 'Calif.': not somebody who speaks
     title = " ".join(title_words) or None
     if appositive:
@@ -379,7 +380,9 @@ def before_quote(before: str, head: str) -> Attribution | None:
             if subject:
                 return Attribution(subject.kind, subject.name, subject.title, word, subject.gender)
             continue
-        opening = _OPENING_NAME_CUE.match(head[: offset + cue.start] + " ")
+        opening_text = head[: offset + cue.start] + " "
+        lead = _LEADING_PHRASE.match(opening_text)
+        opening = _OPENING_NAME_CUE.match(opening_text[lead.end():] if lead else opening_text)
         if opening:
             # 'Jean-Marc Ayrault, the foreign minister of France, a permanent member …, said'
             return parse_np(opening.group("np"), opening.group("app"), word)
