@@ -60,7 +60,7 @@ def find_cues(text: str) -> list[Cue]:
         if second and i + 1 < len(words) and words[i + 1].group(0).lower() == second:
             end = words[i + 1].end()
             found.append(Cue(m.start(), end, text[m.start():end]))
-        elif word in _CUE_SET and m.group(0)[0].islower():
+        elif word in _CUE_SET and (m.group(0)[0].islower() or not text[:m.start()].strip()):
             found.append(Cue(m.start(), m.end(), m.group(0)))  # 'the United States' is no cue
     return found
 
@@ -69,7 +69,7 @@ UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper() a
 LOWER = "a-z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).islower() and chr(c).isalpha())
 _CAP = rf"(?:[{UPPER}][\w'’.\-]*)"
 _CONNECT = r"(?:of|for|the|and|de|del|della|da|di|du|van|von|der|den|la|le|al|bin|ibn|y)"
-NAME_RUN = rf"\b{_CAP}(?:\s+(?:{_CONNECT}\s+)?{_CAP}){{0,7}}(?:\s*\([^)]{{1,25}}\))?"
+NAME_RUN = rf"\b{_CAP}(?:\s+(?:{_CONNECT}\s+){{0,2}}{_CAP}){{0,7}}(?:\s*\([^)]{{1,25}}\))?"
 PRONOUNS = {"he": "m", "she": "f", "they": None, "i": None, "we": None, "it": None}
 _PRONOUN = r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)"
 _DETERMINER = r"\b(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Bb]oth)"
@@ -88,7 +88,7 @@ _PLURALS = (
 )
 _NP_WORD = rf"(?!{_NOT_IN_NP}\b)[A-Za-z][\w'’\-]*"
 DESCRIPTOR = (
-    rf"(?:{_DETERMINER}\s+(?:{_NP_WORD}\s+){{0,3}}(?!{_NOT_IN_NP}\b)[a-z][\w'’\-]*"
+    rf"(?:{_DETERMINER}\s+(?:{_NP_WORD}\s+){{0,5}}(?!{_NOT_IN_NP}\b)[a-z][\w'’\-]*"
     rf"(?:\s+(?:of|for|at|on|in|from|with)\s+(?:the\s+)?{_NP_WORD}(?:\s+{_NP_WORD}){{0,2}})?|\b{_PLURALS})"
 )
 _NP = rf"(?:(?:the\s+)?{NAME_RUN}|{_PRONOUN}|{DESCRIPTOR})"
@@ -111,13 +111,19 @@ _POST_INVERTED = re.compile(
 _LATE_CREDIT = re.compile(rf",\s+(?={CUE}\s+[A-Z])")
 _LATE_CREDIT_NORMAL = re.compile(rf",\s+(?={NAME_RUN}\s+(?:{_ADVERBS}\s+){{0,2}}{CUE}\s*[.,;]?\s*$)")
 # 'Pew Research: "…"', 'WALLACE: "…"': a name and a colon introduce what it says.
-_COLON_CREDIT = re.compile(rf"(?:^|[.;—–]\s+|\s[-―—–]\s)(?P<np>(?:the\s+)?{NAME_RUN})\s*:\s*$")
+_COLON_CREDIT = re.compile(rf"(?P<np>(?:the\s+)?{NAME_RUN})\s*:\s*$")
+_SPOKEN_TO = re.compile(rf"\b(?:to|at|with|for|from|about|{CUE})\s*$", re.I)
 _POST_DASH = re.compile(rf"^\s*[―—–]\s*(?P<np>{NAME_RUN})\s*(?:$|\n)")
 # A name after its description: 'Sanders campaign manager Jeff Weaver', 'L2 president Bruce Willsie'.
 _DESCRIBED_NAME = rf"(?:{_CAP}\s+){{0,4}}{_ROLE}{NAME_RUN}"
 _NP_OR_DESCRIBED = rf"(?:{_NP}|{_DESCRIBED_NAME})"
 _POST_NORMAL = re.compile(
     rf"^[\s,;:—–\-]*(?P<np>{_NP_OR_DESCRIBED})(?P<app>{_APPOSITIVE})?\s+(?:{_ADVERBS}\s+){{0,3}}(?P<cue>{CUE})\b"
+)
+# A long appositive with commas of its own: '," Anne Richards, assistant secretary of state for
+# population, refugees, and migration, said'.
+_POST_LONG_APPOSITIVE = re.compile(
+    rf"^[\s,;:—–\-]*(?P<np>{NAME_RUN})(?P<app>\s*,[^\"“”]{{2,200}}?,)\s+(?:{_ADVERBS}\s+){{0,3}}(?P<cue>{CUE})\b"
 )
 # The description first, the name in apposition: '," Google's chief executive, Sundar Pichai, said'.
 _POST_DESCRIPTION_NAME = re.compile(
@@ -320,7 +326,7 @@ def _attribution(m: re.Match[str] | None) -> Attribution | None:
 def after_quote(after: str) -> Attribution | None:
     """An attribution right after the closing mark: '," said X', '," X said', '" ― X'."""
     found = (_attribution(_POST_INVERTED.match(after)) or _attribution(_POST_NORMAL.match(after))
-             or _attribution(_POST_DESCRIPTION_NAME.match(after)))
+             or _attribution(_POST_DESCRIPTION_NAME.match(after)) or _attribution(_POST_LONG_APPOSITIVE.match(after)))
     if found is None:
         # '," since so many cases were close, said Lee Epstein': a clause before the credit.
         m = _LATE_CREDIT.search(after[:_SUBJECT_REACH])
@@ -357,6 +363,8 @@ def before_quote(before: str, head: str) -> Attribution | None:
     the whole sentence up to this quote.
     """
     colon = _COLON_CREDIT.search(before[-120:])
+    if colon and _SPOKEN_TO.search(before[-120:][:colon.start()]):
+        colon = None  # 'Judge Cartwright told Whitlock: "…"': Whitlock is spoken to
     if colon:
         found = parse_np(colon.group("np"), None, ":")
         if found is not None:

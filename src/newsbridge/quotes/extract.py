@@ -88,7 +88,15 @@ class RulesQuoteExtractor:
         model = self.entities(article, lang, Quoted([(sp.open_at, sp.close_end) for sp in spans]))
 
         def sentence_end(at: int) -> int:
-            return sentences[max(0, bisect.bisect_right(starts, at) - 1)].end
+            """Where the attribution of a quote closing at `at` may reach: the end of its
+            sentence, or of the next one when a closing '."' split off a short attribution
+            ('"… missing." Trump said.')."""
+            i = max(0, bisect.bisect_right(starts, at) - 1)
+            end = sentences[i].end
+            if (not body[at:end].strip() and i + 1 < len(sentences) and len(sentences[i + 1].text.split()) <= 8
+                    and sentences[i + 1].paragraph == sentences[i].paragraph):
+                return sentences[i + 1].end
+            return end
 
         quotes: list[Quote] = []
         last: _Said | None = None  # who spoke last, by quote or by reported speech
