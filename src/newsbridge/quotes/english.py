@@ -243,7 +243,7 @@ def parse_np(np: str, app: str | None, cue: str) -> Attribution | None:
     if not tokens:
         return None
     named = _NAME_IN_APPOSITION.match(appositive or "")
-    if named and (tokens[-1][0].islower() or tokens[0].lower() in _DETERMINERS):
+    if named and (tokens[-1][0].islower() or tokens[0].lower() in _DETERMINERS | {"the"}):
         # 'the White House spokesman, Josh Earnest,' / 'his wife, Gabriela Lazar': the name.
         person = parse_np(named.group(1), None, cue)
         if person is not None and person.kind == "person":
