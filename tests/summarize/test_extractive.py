@@ -71,6 +71,21 @@ def test_pronoun_attribution_is_rewritten_with_the_name():
     assert rewritten == ['"None are more important than the commuters who waited," Ines Kovac added.']
 
 
+def test_title_attribution_is_rewritten_with_the_canonical_speaker():
+    paragraphs = ["Mayor Doug Halvorsen presented the harbour budget to the council on Tuesday evening.",
+                  '"We will not raise the harbour fees this year, or next year," the mayor said.']
+    _, quotes, found = key_points(paragraphs, "en", 2)
+    assert quotes[0].speaker == "Doug Halvorsen"
+    assert found[1].text == '"We will not raise the harbour fees this year, or next year," Doug Halvorsen said.'
+
+
+def test_korean_title_speaker_rewritten_with_the_name():
+    paragraphs = ["김성근 한결대 공과대학 학장은 8일 기자간담회를 열고 새 교육과정을 발표했다.",
+                  "김 학장은 “인공지능 교육을 모든 학과에서 필수로 가르치겠다”고 말했다."]
+    _, _, found = key_points(paragraphs, "ko", 2)
+    assert found[1].text == "김성근은 “인공지능 교육을 모든 학과에서 필수로 가르치겠다”고 말했다."
+
+
 def test_quote_standing_alone_gets_its_speaker():
     paragraphs = ['"The pier will open in June," said harbour master Tomas Berg on Monday at the pier.',
                   '"We are building it with local timber and local workers from the harbour town."']

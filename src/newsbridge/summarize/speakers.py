@@ -1,8 +1,9 @@
 """A key point that carries a quote must say who said it.
 
 When the chosen sentence does not name the quote's speaker, the attribution is rewritten as
-little as possible: the pronoun that stands for the speaker is replaced by the name
-('…," he added.' -> '…," Sung Kim added.'; '그는 “…”' -> '박민호는 “…”'), or a quote standing
+little as possible: the pronoun or title that stands for the speaker is replaced by the name
+('…," he added.' -> '…," Sung Kim added.'; '"…," the mayor said.' -> '"…," Doug Halvorsen
+said.'; '그는 “…”' -> '박민호는 “…”'; '김 학장은' -> '김성근은'), or a quote standing
 alone gets its attribution ('"It pays."' -> '"It pays," Ana Whitcombe said.'). When neither
 works, or the quote has no known speaker, the sentence is not used: a key point never carries
 a quote without its speaker, and never the wrong one.
@@ -57,6 +58,19 @@ def attribute(text: str, sentence: Sentence, quotes: list[Quote], lang: str) -> 
 
 def _rewrite(text: str, quote: Quote, lang: str) -> str | None:
     speaker = quote.speaker or ""
+    mention = quote.mention or ""
+    if quote.resolved_from == "title-only" and mention and mention != speaker and mention in text:
+        # '"…," the mayor said.' -> '"…," Doug Halvorsen said.'; '김 학장은' -> '김성근은'.
+        if lang == "ko":
+            m = re.search(re.escape(mention) + r"(은|는|이|가)?", text)
+            particle = m.group(1) or ""
+            if particle in ("은", "는"):
+                particle = _topic_particle(speaker)
+            elif particle in ("이", "가"):
+                particle = "이" if _topic_particle(speaker) == "은" else "가"
+            return text[:m.start()] + speaker + particle + text[m.end():]
+        start = text.index(mention)
+        return text[:start] + speaker + text[start + len(mention):]
     if lang == "ko":
         if _KO_PRONOUN.search(text):
             return _KO_PRONOUN.sub(speaker + _topic_particle(speaker), text, count=1)
