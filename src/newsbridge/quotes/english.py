@@ -14,7 +14,7 @@ import re
 from typing import NamedTuple
 
 from ..document import Sentence
-from .names import HONORIFICS, gender_of_first_name, gender_of_words
+from .names import HONORIFICS, ROLE_NOUNS, TITLE_NOUNS, gender_of_first_name, gender_of_words
 from .entities import Quoted
 from .speakers import Attribution
 
@@ -159,39 +159,6 @@ _SENTENCE_OPENERS = {
     "for", "with", "by", "from", "though", "although", "because", "until", "once", "here",
     "there", "responding", "writing", "according", "indeed", "similarly",
     "following", "conversely", "to", "despite", "under", "unlike", "like", "among",
-}
-# Title nouns that stand before a name: 'Councillor Dana Reyes', 'House Speaker Paul Ryan'.
-TITLE_NOUNS = {
-    "president", "vice", "sen", "sen.", "senator", "rep", "rep.", "representative", "gov",
-    "gov.", "governor", "mayor", "councillor", "councilor", "councilman", "councilwoman",
-    "secretary", "minister", "chancellor", "judge", "justice", "chief", "officer", "sgt.",
-    "lt.", "capt.", "gen.", "general", "col.", "adm.", "dr.", "prof.", "professor", "rev.",
-    "ambassador", "commissioner", "director", "chairman", "chairwoman", "chair", "speaker",
-    "leader", "sheriff", "detective", "coach", "ceo", "spokesman", "spokeswoman",
-    "spokesperson", "nominee", "candidate", "king", "queen", "pope", "premier", "attorney",
-    "inspector", "superintendent", "commander", "captain", "lieutenant", "sergeant", "dean",
-    "principal", "founder", "host", "anchor", "correspondent", "analyst", "economist",
-    "deputy", "assemblyman", "assemblywoman", "congressman", "congresswoman", "delegate",
-    # British and Commonwealth style writes the abbreviations without a full stop.
-    "dr", "prof", "cllr", "sgt", "insp", "supt", "det", "capt", "col", "gen", "lt", "gov", "sen",
-    "rep", "rev", "mp", "constable",
-}
-# Nouns for what a person does, that stand before or after a name: 'pollster Daron Shaw',
-# 'Jane Okafor, the chief medical officer'.
-ROLE_NOUNS = {
-    "pollster", "strategist", "spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney",
-    "author", "writer", "columnist", "editor", "reporter", "journalist", "actor", "actress",
-    "singer", "player", "striker", "midfielder", "goalkeeper", "defender", "manager", "owner",
-    "executive", "officer", "official", "adviser", "advisor", "aide", "consultant", "activist",
-    "organizer", "organiser", "resident", "student", "teacher", "doctor", "nurse", "scientist",
-    "researcher", "economist", "analyst", "historian", "professor", "lecturer", "expert",
-    "founder", "partner", "president", "chairman", "chairwoman", "chair", "director", "head",
-    "leader", "member", "candidate", "nominee", "senator", "governor", "mayor", "minister",
-    "secretary", "ambassador", "judge", "coach", "captain", "premier", "councillor", "councilor",
-    "mp", "lawmaker", "legislator", "congressman", "congresswoman", "representative", "delegate",
-    "commissioner", "superintendent", "sheriff", "inspector", "detective", "constable",
-    "prosecutor", "mother", "father", "wife", "husband", "son", "daughter", "widow", "owner",
-    "farmer", "worker", "driver", "pilot", "surgeon", "psychologist", "ceo", "cfo", "chancellor",
 }
 NOT_NAMES = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -472,9 +439,9 @@ NOT_PERSON_HEADS = {
     "hospital", "church", "mosque", "temple", "school", "college", "stadium", "arena", "convention",
     "conference", "summit", "forum", "festival", "awards", "prize", "cup", "games", "series",
     "show", "magazine", "report", "index", "fund", "trust", "project", "initiative", "movement",
-    "matter", "parenthood", "care", "security", "street", "east", "west", "north", "south",
+    "matter", "parenthood", "care", "security", "east", "west", "north", "south",
     "america", "africa", "europe", "asia", "states", "kingdom", "republic", "union", "city",
-    "county", "valley", "canyon", "desert", "ocean", "sea", "gulf", "peninsula", "province",
+    "county", "canyon", "desert", "ocean", "sea", "gulf", "peninsula", "province",
 }
 
 

@@ -134,3 +134,52 @@ def gender_of_first_name(name: str) -> str | None:
     if first in MALE_FIRST_NAMES and first not in FEMALE_FIRST_NAMES:
         return "m"
     return None
+
+
+# Title nouns that stand before a name: 'Councillor Dana Reyes', 'House Speaker Paul Ryan'.
+TITLE_NOUNS = {
+    "president", "vice", "sen", "sen.", "senator", "rep", "rep.", "representative", "gov",
+    "gov.", "governor", "mayor", "councillor", "councilor", "councilman", "councilwoman",
+    "secretary", "minister", "chancellor", "judge", "justice", "chief", "officer", "sgt.",
+    "lt.", "capt.", "gen.", "general", "col.", "adm.", "dr.", "prof.", "professor", "rev.",
+    "ambassador", "commissioner", "director", "chairman", "chairwoman", "chair", "speaker",
+    "leader", "sheriff", "detective", "coach", "ceo", "spokesman", "spokeswoman",
+    "spokesperson", "nominee", "candidate", "king", "queen", "pope", "premier", "attorney",
+    "inspector", "superintendent", "commander", "captain", "lieutenant", "sergeant", "dean",
+    "principal", "founder", "host", "anchor", "correspondent", "analyst", "economist",
+    "deputy", "assemblyman", "assemblywoman", "congressman", "congresswoman", "delegate",
+    # British and Commonwealth style writes the abbreviations without a full stop.
+    "dr", "prof", "cllr", "sgt", "insp", "supt", "det", "capt", "col", "gen", "lt", "rev", "mp",
+    "constable",
+}
+
+# Nouns for what a person does, that stand before or after a name: 'pollster Daron Shaw',
+# 'Jane Okafor, the chief medical officer'.
+ROLE_NOUNS = {
+    "pollster", "strategist", "spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney",
+    "author", "writer", "columnist", "editor", "reporter", "journalist", "actor", "actress",
+    "singer", "player", "striker", "midfielder", "goalkeeper", "defender", "manager", "owner",
+    "executive", "officer", "official", "adviser", "advisor", "aide", "consultant", "activist",
+    "organizer", "organiser", "resident", "student", "teacher", "doctor", "nurse", "scientist",
+    "researcher", "economist", "analyst", "historian", "professor", "lecturer", "expert",
+    "founder", "partner", "president", "chairman", "chairwoman", "chair", "director", "head",
+    "leader", "member", "candidate", "nominee", "senator", "governor", "mayor", "minister",
+    "secretary", "ambassador", "judge", "coach", "captain", "premier", "councillor", "councilor",
+    "mp", "lawmaker", "legislator", "congressman", "congresswoman", "representative", "delegate",
+    "commissioner", "superintendent", "sheriff", "inspector", "detective", "constable",
+    "prosecutor", "mother", "father", "wife", "husband", "son", "daughter", "widow",
+    "farmer", "worker", "driver", "pilot", "surgeon", "psychologist", "ceo", "cfo", "chancellor",
+}
+
+# Nouns that make a description an organisation's: 'the company said', 'the department said'.
+ORG_ROLE_NOUNS = {
+    "company", "firm", "department", "ministry", "agency", "campaign", "committee", "group",
+    "organization", "organisation", "government", "administration", "council", "board", "court",
+    "police", "union", "party", "network", "newspaper", "paper", "magazine", "station",
+    "university", "school", "club", "team", "bank", "foundation", "institute", "commission",
+    "office", "bureau", "service", "airline", "charity", "hospital", "coalition", "alliance",
+    "league", "association", "authority", "regulator", "watchdog", "broadcaster", "insurer",
+    "retailer", "carrier", "manufacturer", "developer", "publisher", "startup", "giant", "outlet",
+    "embassy", "military", "army", "navy", "force", "city", "county", "province", "state",
+    "municipality", "district", "centre", "center", "federation",
+}

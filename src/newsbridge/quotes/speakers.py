@@ -16,20 +16,8 @@ import re
 from dataclasses import dataclass
 
 from .entities import Candidate, EntityModel
-from .names import gender_of_words
+from .names import ORG_ROLE_NOUNS, ROLE_NOUNS, TITLE_NOUNS, gender_of_words
 
-# Nouns that make a description an organisation's: 'the company said', 'the department said'.
-ORG_ROLE_NOUNS = {
-    "company", "firm", "department", "ministry", "agency", "campaign", "committee", "group",
-    "organization", "organisation", "government", "administration", "council", "board", "court",
-    "police", "union", "party", "network", "newspaper", "paper", "magazine", "station",
-    "university", "school", "club", "team", "bank", "foundation", "institute", "commission",
-    "office", "bureau", "service", "airline", "charity", "hospital", "coalition", "alliance",
-    "league", "association", "authority", "regulator", "watchdog", "broadcaster", "insurer",
-    "retailer", "carrier", "manufacturer", "developer", "publisher", "startup", "giant", "outlet",
-    "embassy", "military", "army", "navy", "force", "city", "county", "province", "state",
-    "council", "municipality", "district", "station", "centre", "center", "federation",
-}
 # Determiners of a description that stands for nobody named: 'a source', 'one resident'.
 _INDEFINITE = ("a ", "an ", "one ", "another ", "some ", "several ", "many ", "two ", "three ",
                "four ", "most ", "other ", "both ")
@@ -41,8 +29,6 @@ _PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ian|man|woman|ant|ess)$")
 
 def _is_person_noun(word: str) -> bool:
     """'senator', 'businessman', 'actress', 'organizer', 'strategist': words for a person."""
-    from .english import ROLE_NOUNS, TITLE_NOUNS
-
     return word in TITLE_NOUNS or word in ROLE_NOUNS or gender_of_words(word) is not None or (
         word not in ORG_ROLE_NOUNS and bool(_PERSON_SUFFIX.search(word)))
 
