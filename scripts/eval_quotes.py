@@ -16,13 +16,13 @@ articles). We develop on train and only check on dev.
   * The resolved speaker: a gold source that is a name is its own speaker. Gold sources that
     are pronouns or descriptions ('he', 'who', 'the senator', 'the company') name no one, so we
     labelled who they stand for by hand, reading the article (scripts/data/polnear_resolved_
-    {dev,train}.tsv: every such quote of dev, and of 65 train articles). An empty label is an
+    {dev,train}.tsv: every such quote of dev, and of 130 train articles). An empty label is an
     unnamed source ('a doctor'): our speaker is right when it is null or a description.
   * Speaker accuracy is over matched quotes with a resolved speaker: ours matches if its last
     word is among the gold speaker's words (up to its first comma) or the gold's last word is
     among ours, case-insensitive (a surname match counts; for 'A and B', either). We report it
     overall, by how the gold source was written (name / pronoun / description) and by our
-    `resolved_from`. 'train' is the 65 train articles whose every quote has a resolved
+    `resolved_from`. 'train' is the 130 train articles whose every quote has a resolved
     speaker; 'train named' is all 840, named sources only.
 Own articles: scripts/data/quotes_{ko,en}_own.jsonl, written by us for the project (Korean
   news of many outlets; British, Canadian and other English styles), each quote labelled with
@@ -249,7 +249,7 @@ def main() -> int:
     for split in (["train", "dev"] if args.split == "all" else [args.split]):
         labels = read_labels(HERE / "data" / f"polnear_resolved_{split}.tsv")
         full, named = score_polnear(quotes_dir / f"polnear_{split}.en.jsonl", labels, args.show, split == "train")
-        full.report(f"polnear {split}" + (" (65 fully resolved articles)" if split == "train" else ""))
+        full.report(f"polnear {split}" + (" (130 fully resolved articles)" if split == "train" else ""))
         named.report(f"polnear {split} named sources, all articles")
         results[split] = full.summary()
     own = {}
