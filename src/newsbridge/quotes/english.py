@@ -14,9 +14,9 @@ import re
 from typing import NamedTuple
 
 from ..document import Sentence
-from .names import HONORIFICS, ROLE_NOUNS, TITLE_NOUNS, gender_of_first_name, gender_of_words
+from .names import HONORIFICS, ORG_ROLE_NOUNS, ROLE_NOUNS, TITLE_NOUNS, gender_of_first_name, gender_of_words
 from .entities import Quoted
-from .speakers import Attribution
+from .speakers import Attribution, is_person_noun
 
 CUE_WORDS = (
     "said says say saying told tells tell telling added adds adding asked asks asking explained "
@@ -108,6 +108,7 @@ _POST_INVERTED = re.compile(
     rf"(?:(?P<app>\s*,\s*[^\"“”]{{2,160}}?)\s*(?:[.,;:!?]|$)|\s*(?:[.,;:!?]|$|(?=\s+(?:on|at|in|during|"
     rf"after|before|while|from|to|last|this|yesterday|today|when|as)\b)))"
 )
+_RELATIVE_SUBJECT = re.compile(rf"(?P<np>{NAME_RUN}),\s+who\s+(?:[^,\"“”]{{0,60}}\s)?$")
 _LATE_CREDIT = re.compile(rf",\s+(?={CUE}\s+[A-Z])")
 _LATE_CREDIT_NORMAL = re.compile(rf",\s+(?={NAME_RUN}\s+(?:{_ADVERBS}\s+){{0,2}}{CUE}\s*[.,;]?\s*$)")
 # 'Pew Research: "…"', 'WALLACE: "…"': a name and a colon introduce what it says.
@@ -199,6 +200,26 @@ _TITLE_ALIASES = {"sen.": "senator", "sen": "senator", "rep.": "representative",
 _NAME_PARTICLES = {"de", "del", "della", "da", "di", "du", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "y"}
 
 
+# Things that 'say' in news writing: documents, publications, media.
+DOCUMENT_NOUNS = {
+    "report", "statement", "study", "poll", "survey", "letter", "email", "e-mail", "memo", "ad",
+    "advertisement", "video", "book", "article", "editorial", "complaint", "lawsuit", "suit",
+    "filing", "document", "documents", "release", "tweet", "post", "message", "note", "notes",
+    "transcript", "ruling", "order", "opinion", "analysis", "review", "audit", "website", "site",
+    "account", "headline", "story", "column", "op-ed", "piece", "cable", "readout", "sign",
+    "signs", "banner", "slogan", "petition", "resolution", "platform", "bill", "law", "motion",
+    "indictment", "affidavit", "testimony", "speech", "remarks", "interview", "blog", "page",
+    "clip", "film", "movie", "documentary", "show", "broadcast", "program", "programme", "podcast",
+}
+
+
+def _can_speak(head: str) -> bool:
+    """A description's head noun names somebody, a body, a group or a document."""
+    singular = head[:-1] if head.endswith("s") else head
+    return (is_person_noun(head) or is_person_noun(singular) or head in ORG_ROLE_NOUNS
+            or singular in ORG_ROLE_NOUNS or head in DOCUMENT_NOUNS or bool(re.fullmatch(_PLURALS, head)))
+
+
 def parse_np(np: str, app: str | None, cue: str) -> Attribution | None:
     """Turn a speaker phrase ('Councillor Dana Reyes', 'he', 'the White House') into parts."""
     np = np.strip()
@@ -222,6 +243,8 @@ def parse_np(np: str, app: str | None, cue: str) -> Attribution | None:
         # 'His chief aide', 'The Florida senator', 'the company': a description, whose head
         # noun says what it is.
         head = _TITLE_ALIASES.get(tokens[-1].lower(), tokens[-1].lower())
+        if not _can_speak(head):
+            return None  # 'the past', 'the time': not somebody, nor something that says things
         return Attribution("descriptor", np, appositive, cue,
                            title_word=head if head in TITLE_NOUNS or head in ROLE_NOUNS else None)
     of = next((i for i, t in enumerate(tokens) if t in ("of", "from", "at") and 0 < i < len(tokens) - 1), None)
@@ -309,10 +332,19 @@ def after_quote(after: str) -> Attribution | None:
     return found
 
 
+_LEADING_CONJUNCTION = re.compile(r"^\s*(?:But|And|Yet|So|Then|Still|Now|Also|Instead|Later)\b,?\s+")
+_OPENING_PRONOUN = re.compile(r"^\s*([Hh]e|[Ss]he|[Tt]hey)\s+(?:\w+ly\s+)?[a-z]")
+
+
 def sentence_subject(sentence: str) -> Attribution | None:
     """The name a sentence opens with, as its subject: 'Hillary Clinton spoke out …',
     'In an August speech, Trump attacked …'."""
     sentence = _LEADING_PHRASE.sub("", sentence, count=1)
+    sentence = _LEADING_CONJUNCTION.sub("", sentence, count=1)
+    pronoun = _OPENING_PRONOUN.match(sentence)
+    if pronoun:
+        # 'She then addressed the supporters: "…"', 'But he wanted to know, "…"'.
+        return parse_np(pronoun.group(1), None, "")
     m = _OPENING_NAME.match(sentence)
     if not m or m.group("np").split()[0].lower() in _SENTENCE_OPENERS:
         return None
@@ -361,6 +393,12 @@ def before_quote(before: str, head: str) -> Attribution | None:
         if opening:
             # 'Jean-Marc Ayrault, the foreign minister of France, a permanent member …, said'
             return parse_np(opening.group("np"), opening.group("app"), word)
+        relative = _RELATIVE_SUBJECT.search(left)
+        if relative:
+            # 'Glenn Beck, who in the past called Trump "…"': who is Beck.
+            parsed = parse_np(relative.group("np"), None, word)
+            if parsed:
+                return parsed
         subject = _PRE_SUBJECT.search(left)
         if subject:
             parsed = parse_np(subject.group("np"), subject.group("app"), word)
@@ -422,6 +460,7 @@ FUNCTION_WORDS = {
     "over", "under", "through", "throughout", "against", "along", "beyond", "behind", "amid",
     "what", "which", "who", "whom", "whose", "where", "why", "how", "whether", "or", "nor", "not",
     "here", "there", "yes", "even", "only", "just", "perhaps", "maybe", "thus", "hence", "former",
+    "whatever", "whoever", "however", "wherever", "whenever",
     "current", "senior", "junior", "acting", "interim",
 }
 _APPOSITIVE_ROLE = re.compile(r"^\s*,\s*(?:\d{1,3}\s*,\s*)?(?P<role>(?:the|a|an|his|her|their|its)\s+[^,.;\"“”]{2,80}?)\s*[,.;]")

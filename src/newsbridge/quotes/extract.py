@@ -113,8 +113,8 @@ class RulesQuoteExtractor:
             if lang == "en":
                 # 'Trump took to Twitter … what he called "…"': he is Trump.
                 opening = english.sentence_subject(body[sent.start:in_sentence[0].open_at])
-                if opening and (opening.kind != "person" or (
-                        len(opening.name.split()) == 1 and model.find(opening.name, sent.start) is None)):
+                if opening and (opening.kind not in ("person", "pronoun") or (opening.kind == "person" and (
+                        len(opening.name.split()) == 1 and model.find(opening.name, sent.start) is None))):
                     opening = None
             for q in self._sentence(body, sent, idx, in_sentence, lang, model, last, opening, sentence_end):
                 quotes.append(Quote(id=f"q{len(quotes) + 1}", **q))
@@ -203,10 +203,10 @@ class RulesQuoteExtractor:
                     entity = model.find(speaker, span.open_at)
                     if entity is not None:
                         model.spoke(entity, span.open_at)
-            elif opening is not None and opening.kind in ("person", "org"):
+            elif opening is not None and opening.kind in ("person", "org", "pronoun"):
                 # Inside a sentence with no reporting verb: the sentence's subject.
                 res: Resolved = resolve(opening, model, sent.start)
-                speaker, title, mention = res.speaker, res.title, res.mention
+                speaker, title, mention, resolved_from = res.speaker, res.title, res.mention, res.resolved_from
                 confidence = min(res.confidence, 0.6)
             if kind == "scare":
                 confidence = 0.0

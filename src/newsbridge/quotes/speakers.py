@@ -27,7 +27,7 @@ _POSSESSIVES = {"his": "m", "her": "f", "their": None, "its": None}
 _PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ian|man|woman|ant|ess)$")
 
 
-def _is_person_noun(word: str) -> bool:
+def is_person_noun(word: str) -> bool:
     """'senator', 'businessman', 'actress', 'organizer', 'strategist': words for a person."""
     return word in TITLE_NOUNS or word in ROLE_NOUNS or gender_of_words(word) is not None or (
         word not in ORG_ROLE_NOUNS and bool(_PERSON_SUFFIX.search(word)))
@@ -108,7 +108,7 @@ def resolve(att: Attribution, model: EntityModel, at: int, exclude: tuple[str, .
         if owner.entity is not None:
             surname = owner.entity.name.split()[-1]
             return Resolved(f"{surname} {head}", None, "title-only", att.name, min(owner.confidence, 0.6))
-    if words and words[0] == "the" and _is_person_noun(head) and (
+    if words and words[0] == "the" and is_person_noun(head) and (
             att.title_word or any(w[:1].isupper() for w in att.name.split()[1:])):
         # 'the New York businessman', 'the Vermont senator': a title, or a description with a
         # proper name in it, stands for somebody in focus whom the words fit ('the woman' may
@@ -120,7 +120,7 @@ def resolve(att: Attribution, model: EntityModel, at: int, exclude: tuple[str, .
             and att.name[:1].isascii() and att.name[:1].islower():
         # 'the mayor' with no mayor in the article: nobody we can name.
         return Resolved(None, None, "title-only", att.name, 0.2)
-    if words and _is_person_noun(head) and not head.endswith("s"):
+    if words and is_person_noun(head) and not head.endswith("s"):
         # 'the woman, who did not want to be named': somebody a later 'she' may be.
         entity = model.mention(att.name, "person", at, gender=gender_of_words(head), strong=True, unnamed=True)
         model.spoke(entity, at)
