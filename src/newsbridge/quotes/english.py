@@ -578,6 +578,10 @@ def _mention(model, tokens: list[str], prev: str, after: str, at: int, salient: 
     gender = gender or gender_of_words(" ".join(title_words) + " " + role_text)
     if known is not None:
         return model.mention(known.name, "person", at, gender=gender, roles=roles, salient=salient, strong=strong)
+    if len(name_words) == 1 and salient and not title_words and not gender_of_first_name(name) \
+            and re.match(r"\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b", after):
+        model.loose(name, at)  # 'Twitter said …', 'Monsanto announced …'
+        return None
     if len(name_words) == 1 and gender_of_first_name(name) and prev not in _PLACE_PREPOSITIONS:
         # 'Bob agreed to talk on the condition that his last name not be used': a first name.
         return model.mention(name, "person", at, gender=gender, roles=roles, salient=salient, strong=True)

@@ -89,6 +89,9 @@ class EntityModel:
     def __init__(self, sentence_starts: list[int] | None = None) -> None:
         self.entities: list[Entity] = []
         self._starts = sentence_starts or [0]
+        # One-word subjects nobody introduced ('Twitter said …'): not entities, since most
+        # are people's surnames, but what 'the company' may stand for when nothing else is.
+        self._loose: list[tuple[int, str]] = []
 
     # -- building -----------------------------------------------------------------------
     def mention(self, name: str, kind: str, at: int, title: str | None = None, gender: str | None = None,
@@ -222,6 +225,18 @@ class EntityModel:
             best = self._latest(found, at)
             return Candidate(best, 0.85 if len(found) == 1 else 0.7)
         return Candidate(None, 0.1)
+
+    def loose(self, name: str, at: int) -> None:
+        """Remember a one-word subject that may be an organisation."""
+        self._loose.append((at, name))
+
+    def loose_name(self, at: int, within: int = 4) -> str | None:
+        """The last one-word subject before `at`, within a few sentences, that is nobody's name."""
+        here = self.sentence_of(at)
+        for pos, name in reversed(self._loose):
+            if pos < at and here - self.sentence_of(pos) <= within and self.find(name, at) is None:
+                return name
+        return None
 
     def latest_org(self, at: int, within: int = 4) -> Candidate:
         """The organisation mentioned last, within a few sentences ('the group said')."""

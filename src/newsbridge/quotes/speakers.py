@@ -20,7 +20,7 @@ from .names import ORG_ROLE_NOUNS, ROLE_NOUNS, TITLE_NOUNS, gender_of_words
 
 # Determiners of a description that stands for nobody named: 'a source', 'one resident'.
 _INDEFINITE = ("a ", "an ", "one ", "another ", "some ", "several ", "many ", "two ", "three ",
-               "four ", "most ", "other ", "both ")
+               "four ", "most ", "other ", "both ", "한 ", "일부 ")
 
 
 _POSSESSIVES = {"his": "m", "her": "f", "their": None, "its": None}
@@ -91,17 +91,25 @@ def resolve(att: Attribution, model: EntityModel, at: int, exclude: tuple[str, .
         else:
             found = Candidate(None, 0.1)  # 'I' or 'we' in reporting: nobody we can name
         return _from(found, att, "pronoun", model, at)
+    words = att.name.lower().split()
+    head = words[-1] if words else ""
+    if att.name.lower().startswith(_INDEFINITE):
+        # 'a top aide', 'one senior Democrat', '한 주민': by definition nobody the article names.
+        return _unnamed(att, model, at, head)
     found = Candidate(None, 0.1)
     if att.title_word or att.surname:
         found = model.by_role(att.title_word or "", at, att.surname)
-    head = att.name.split()[-1].lower() if att.name else ""
-    if found.entity is None and head in ORG_ROLE_NOUNS and not att.name.lower().startswith(_INDEFINITE):
+    if found.entity is None and head in ORG_ROLE_NOUNS:
         found = model.by_role(head, at, org=True)
         if found.entity is None:
             found = model.latest_org(at)
+        if found.entity is None:
+            # 'Twitter said on Monday … the company said': an organisation met only by name.
+            name = model.loose_name(at)
+            if name:
+                return Resolved(name, None, "title-only", att.name, 0.5)
     if found.entity is not None:
         return _from(found, att, "title-only", model, at)
-    words = att.name.lower().split()
     if words and words[0] in _POSSESSIVES and head in ORG_ROLE_NOUNS:
         # 'his campaign', 'her office': the organisation of the person the possessive is.
         owner = model.pronoun(_POSSESSIVES[words[0]], at, plural=words[0] == "its")
@@ -116,11 +124,15 @@ def resolve(att: Attribution, model: EntityModel, at: int, exclude: tuple[str, .
         found = model.pronoun(gender_of_words(head), at, within=3)
         if found.entity is not None:
             return _from(Candidate(found.entity, min(found.confidence, 0.6)), att, "title-only", model, at)
-    if att.title_word and not att.name.lower().startswith(_INDEFINITE) and not att.surname \
-            and att.name[:1].isascii() and att.name[:1].islower():
+    if att.title_word and not att.surname and att.name[:1].isascii() and att.name[:1].islower():
         # 'the mayor' with no mayor in the article: nobody we can name.
         return Resolved(None, None, "title-only", att.name, 0.2)
-    if words and is_person_noun(head) and not head.endswith("s"):
+    return _unnamed(att, model, at, head)
+
+
+def _unnamed(att: Attribution, model: EntityModel, at: int, head: str) -> Resolved:
+    """A source the article describes but does not name: the description is the speaker."""
+    if is_person_noun(head) and not head.endswith("s"):
         # 'the woman, who did not want to be named': somebody a later 'she' may be.
         entity = model.mention(att.name, "person", at, gender=gender_of_words(head), strong=True, unnamed=True)
         model.spoke(entity, at)
