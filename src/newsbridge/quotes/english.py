@@ -106,7 +106,7 @@ _ROLE = rf"(?:(?!(?:{_NOT_IN_NP[3:-1]}|during|at|for|of|over|under|through|since
 _POST_INVERTED = re.compile(
     rf"^[\s,;:—–\-]*(?P<cue>{CUE})\s+(?P<np>(?:{_ROLE})?(?:the\s+)?{NAME_RUN}|(?:{_CAP}\s+){{1,4}}{_ROLE}{NAME_RUN}|{DESCRIPTOR})"
     rf"(?:(?P<app>\s*,\s*[^\"“”]{{2,160}}?)\s*(?:[.,;:!?]|$)|\s*(?:[.,;:!?]|$|(?=\s+(?:on|at|in|during|"
-    rf"after|before|while|from|to|last|this|yesterday|today|when|as)\b)))"
+    rf"after|before|while|from|to|last|this|yesterday|today|when|as|of|for|with|who|whose|about|near)\b)))"
 )
 _RELATIVE_SUBJECT = re.compile(rf"(?P<np>{NAME_RUN}),\s+who\s+(?:[^,\"“”]{{0,60}}\s)?$")
 _LATE_CREDIT = re.compile(rf",\s+(?={CUE}\s+[A-Z])")
