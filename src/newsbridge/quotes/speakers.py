@@ -87,7 +87,11 @@ def resolve(att: Attribution, model: EntityModel, at: int, exclude: tuple[str, .
         if att.name in ("he", "she", "그", "그녀"):
             found = model.pronoun(att.gender, at, exclude=exclude)
         elif att.name in ("they", "it", "그들", "이들"):
-            found = model.pronoun(None, at, plural=True)
+            # 'they' is as often a crowd nobody names as an organisation: only one named
+            # close by, as a subject or speaker, is taken for it.
+            found = model.pronoun(None, at, plural=True, within=2)
+            if found.entity is not None and found.entity.last_before(at, found.entity.salient) is None:
+                found = Candidate(None, 0.2)
         else:
             found = Candidate(None, 0.1)  # 'I' or 'we' in reporting: nobody we can name
         return _from(found, att, "pronoun", model, at)
