@@ -113,7 +113,8 @@ _LATE_CREDIT = re.compile(rf",\s+(?={CUE}\s+[A-Z])")
 _LATE_CREDIT_NORMAL = re.compile(rf",\s+(?={NAME_RUN}\s+(?:{_ADVERBS}\s+){{0,2}}{CUE}\s*[.,;]?\s*$)")
 # 'Pew Research: "…"', 'WALLACE: "…"': a name and a colon introduce what it says.
 _COLON_CREDIT = re.compile(rf"(?P<np>(?:the\s+)?{NAME_RUN})\s*:\s*$")
-_SPOKEN_TO = re.compile(rf"\b(?:to|at|with|for|from|about|{CUE})\s*$", re.I)
+# A name after these is where or to whom something is said: 'told Whitlock:', 'wrote on Twitter:'.
+_SPOKEN_TO = re.compile(rf"\b(?:to|at|with|for|from|about|on|in|via|through|during|{CUE})\s*$", re.I)
 _POST_DASH = re.compile(rf"^\s*[―—–]\s*(?P<np>{NAME_RUN})\s*(?:$|\n)")
 # A name after its description: 'Sanders campaign manager Jeff Weaver', 'L2 president Bruce Willsie'.
 _DESCRIBED_NAME = rf"(?:{_CAP}\s+){{0,4}}{_ROLE}{NAME_RUN}"

@@ -112,7 +112,10 @@ class RulesQuoteExtractor:
             opening = None
             if lang == "en":
                 # 'Trump took to Twitter … what he called "…"': he is Trump.
-                opening = english.sentence_subject(body[sent.start:in_sentence[0].open_at])
+                # Not from inside a quote that began in an earlier sentence and ends in this one.
+                lead_start = max([sent.start] + [sp.close_end for sp in spans if sp.open_at < sent.start < sp.close_end])
+                opening = english.sentence_subject(body[lead_start:in_sentence[0].open_at]) \
+                    if lead_start < in_sentence[0].open_at else None
                 if opening and (opening.kind not in ("person", "pronoun") or (opening.kind == "person" and (
                         len(opening.name.split()) == 1 and model.find(opening.name, sent.start) is None))):
                     opening = None
