@@ -103,6 +103,8 @@ class EntityModel:
         if entity is None:
             named = kind == "person" and not unnamed
             entity = Entity(name=name, kind=kind, keys=(surname_keys(name) | {name.lower()}) if named else {name.lower()})
+            if named and re.fullmatch(r"[가-힣]{3}", name):
+                entity.keys.add(name[1:])  # '민혁씨' for 강민혁: Korean news uses the given name too
             self.entities.append(entity)
         elif kind == "person" and entity.kind == "person" and _fuller(name, entity.name):
             entity.name = name  # 'Kim' met first, 'Sung Kim' later: the full name is canonical

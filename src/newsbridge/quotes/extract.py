@@ -98,6 +98,11 @@ class RulesQuoteExtractor:
                 return sentences[i + 1].end
             return end
 
+        def following(sent: Sentence) -> Sentence | None:
+            """The next sentence of the same paragraph, if any."""
+            nxt = sentences[sent.id + 1] if sent.id + 1 < len(sentences) else None
+            return nxt if nxt is not None and nxt.paragraph == sent.paragraph else None
+
         quotes: list[Quote] = []
         last: _Said | None = None  # who spoke last, by quote or by reported speech
         for idx, sent in enumerate(sentences):
@@ -119,7 +124,7 @@ class RulesQuoteExtractor:
                 if opening and (opening.kind not in ("person", "pronoun") or (opening.kind == "person" and (
                         len(opening.name.split()) == 1 and model.find(opening.name, sent.start) is None))):
                     opening = None
-            for q in self._sentence(body, sent, idx, in_sentence, lang, model, last, opening, sentence_end):
+            for q in self._sentence(body, sent, idx, in_sentence, lang, model, last, opening, sentence_end, following):
                 quotes.append(Quote(id=f"q{len(quotes) + 1}", **q))
                 if q["speaker"] and q["kind"] == "speech":
                     last = _Said(q["speaker"], q["speaker_title"], q["cue"], idx, q["paragraph"], q["confidence"])
@@ -141,10 +146,17 @@ class RulesQuoteExtractor:
         return model
 
     def _attributions(self, body: str, sent: Sentence, spans: list[Span], lang: str,
-                      sentence_end) -> list[Attribution | None]:
+                      sentence_end, following) -> list[Attribution | None]:
         if lang == "ko":
             shared = korean.sentence_attribution(body, sent, spans)
-            return [shared(k) for k in range(len(spans))]
+            found_ko = [shared(k) for k in range(len(spans))]
+            nxt = following(sent)
+            if nxt is not None and not body[spans[-1].close_end:sent.end].strip(" .”\"'’"):
+                # The sentence is only quotes: the next one may say who spoke them.
+                att = korean.trailing_attribution(nxt)
+                if att is not None:
+                    found_ko = [a if a is not None and a.kind == "scare" else att for a in found_ko]
+            return found_ko
         found: list[Attribution | None] = []
         prev_end = sent.start
         for k, span in enumerate(spans):
@@ -168,9 +180,9 @@ class RulesQuoteExtractor:
 
     def _sentence(self, body: str, sent: Sentence, idx: int, spans: list[Span], lang: str,
                   model: EntityModel, last: _Said | None, opening: Attribution | None,
-                  sentence_end) -> list[dict]:
+                  sentence_end, following) -> list[dict]:
         out: list[dict] = []
-        for span, att in zip(spans, self._attributions(body, sent, spans, lang, sentence_end)):
+        for span, att in zip(spans, self._attributions(body, sent, spans, lang, sentence_end, following)):
             text = body[span.start:span.end]
             speaker = title = cue = resolved_from = mention = None
             confidence = 0.0

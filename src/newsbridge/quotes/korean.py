@@ -83,6 +83,9 @@ def _find_np(text: str, tokens: list, lo: int, hi: int) -> tuple[str, bool] | No
                 continue
             np_words = [words[-1]]
             for word in reversed(words[:-1]):
+                if word in ("한", "일부"):
+                    np_words.insert(0, word)  # '한 업계 관계자': an unnamed source
+                    break
                 if (len(np_words) == 4 or _NOT_NP_WORD.search(word) or word in _CONNECTIVES
                         or not re.search(r"[가-힣A-Za-z]", word)):
                     break
@@ -94,7 +97,8 @@ def _find_np(text: str, tokens: list, lo: int, hi: int) -> tuple[str, bool] | No
 
 
 _ANONYMISED = re.compile(r"^([가-힣]모)(\(\d{1,3}\))?씨?$")  # '박모(45)씨': a person the paper does not name
-_SURNAME_SSI = re.compile(r"^([가-힣]{1,2})씨$")  # '박씨', '김씨': the person of that surname met before
+_SURNAME_SSI = re.compile(r"^([가-힣])씨$")  # '박씨', '김씨': the person of that surname met before
+_GIVEN_SSI = re.compile(r"^([가-힣]{2})씨$")  # '민혁씨': a given name
 _AGE = re.compile(r"\(\d{1,3}\)")
 
 
@@ -126,6 +130,10 @@ def parse_np(np: str, office: bool, cue: str | None, common: frozenset[str] = fr
         name = names[0]
         title = " ".join(w for w in bare if w != name) or None
         return Attribution("person", name, title, cue)
+    given_ssi = _GIVEN_SSI.match(bare[-1])
+    if given_ssi and len(bare) == 1:
+        # '민혁씨는': the 강민혁 introduced before, by his given name.
+        return Attribution("person", given_ssi.group(1), "씨", cue)
     surname_ssi = _SURNAME_SSI.match(bare[-1])
     if surname_ssi and surname_ssi.group(1) in HANGUL_SURNAMES:
         return Attribution("descriptor", np, " ".join(bare[:-1]) or None, cue, title_word="씨",
@@ -227,6 +235,17 @@ def sentence_attribution(body: str, sent: Sentence, spans: list[Span]) -> Callab
         return att
 
     return for_quote
+
+
+def trailing_attribution(sentence: Sentence) -> Attribution | None:
+    """'“…거든.” 강 장인이 이마의 땀을 훔치며 말했다.': a sentence after a quote that only says
+    who spoke it (a subject and a reporting verb, no quote of its own)."""
+    text = sentence.text
+    cue = _cue(text)
+    if not cue or len(text.split()) > 14:
+        return None
+    found = _find_np(text, sentence.morphs or get_kiwi().tokenize(text), 0, len(text))
+    return parse_np(found[0], found[1], cue) if found else None
 
 
 def subjects(sentence: Sentence) -> list[Attribution]:
