@@ -14,7 +14,7 @@ import re
 from typing import NamedTuple
 
 from ..document import Sentence
-from .names import HONORIFICS, ORG_ROLE_NOUNS, ROLE_NOUNS, TITLE_NOUNS, gender_of_first_name, gender_of_words
+from .names import HONORIFICS, ROLE_NOUNS, TITLE_NOUNS, gender_of_first_name, gender_of_words
 from .entities import Quoted
 from .speakers import Attribution
 
