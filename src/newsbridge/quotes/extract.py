@@ -64,6 +64,34 @@ class _Said:
     confidence: float
 
 
+class _Sentences:
+    """An article's sentences, looked up by offset."""
+
+    def __init__(self, body: str, sentences: list[Sentence]) -> None:
+        self.body = body
+        self.sentences = sentences
+        self._starts = [s.start for s in sentences]
+
+    def at(self, offset: int) -> Sentence:
+        """The sentence that holds `offset`."""
+        return self.sentences[max(0, bisect.bisect_right(self._starts, offset) - 1)]
+
+    def following(self, sent: Sentence) -> Sentence | None:
+        """The next sentence of the same paragraph, if any."""
+        nxt = self.sentences[sent.id + 1] if sent.id + 1 < len(self.sentences) else None
+        return nxt if nxt is not None and nxt.paragraph == sent.paragraph else None
+
+    def attribution_end(self, close_end: int) -> int:
+        """Where the attribution of a quote closing at `close_end` may reach: the end of its
+        sentence, or of the next one when a closing '."' split off a short attribution
+        ('"… missing." Trump said.')."""
+        sent = self.at(close_end)
+        nxt = self.following(sent)
+        if not self.body[close_end:sent.end].strip() and nxt is not None and len(nxt.text.split()) <= 8:
+            return nxt.end
+        return sent.end
+
+
 class RulesQuoteExtractor:
     """Rules for English and Korean; one instance serves any number of articles."""
 
@@ -87,21 +115,7 @@ class RulesQuoteExtractor:
         language = korean if lang == "ko" else english
         model = self.entities(article, lang, Quoted([(sp.open_at, sp.close_end) for sp in spans]))
 
-        def sentence_end(at: int) -> int:
-            """Where the attribution of a quote closing at `at` may reach: the end of its
-            sentence, or of the next one when a closing '."' split off a short attribution
-            ('"… missing." Trump said.')."""
-            i = max(0, bisect.bisect_right(starts, at) - 1)
-            end = sentences[i].end
-            if (not body[at:end].strip() and i + 1 < len(sentences) and len(sentences[i + 1].text.split()) <= 8
-                    and sentences[i + 1].paragraph == sentences[i].paragraph):
-                return sentences[i + 1].end
-            return end
-
-        def following(sent: Sentence) -> Sentence | None:
-            """The next sentence of the same paragraph, if any."""
-            nxt = sentences[sent.id + 1] if sent.id + 1 < len(sentences) else None
-            return nxt if nxt is not None and nxt.paragraph == sent.paragraph else None
+        doc = _Sentences(body, sentences)
 
         quotes: list[Quote] = []
         last: _Said | None = None  # who spoke last, by quote or by reported speech
@@ -124,7 +138,7 @@ class RulesQuoteExtractor:
                 if opening and (opening.kind not in ("person", "pronoun") or (opening.kind == "person" and (
                         len(opening.name.split()) == 1 and model.find(opening.name, sent.start) is None))):
                     opening = None
-            for q in self._sentence(body, sent, idx, in_sentence, lang, model, last, opening, sentence_end, following):
+            for q in self._sentence(doc, sent, idx, in_sentence, lang, model, last, opening):
                 quotes.append(Quote(id=f"q{len(quotes) + 1}", **q))
                 if q["speaker"] and q["kind"] == "speech":
                     last = _Said(q["speaker"], q["speaker_title"], q["cue"], idx, q["paragraph"], q["confidence"])
@@ -145,13 +159,14 @@ class RulesQuoteExtractor:
             windows = [windows[1], sent.start]
         return model
 
-    def _attributions(self, body: str, sent: Sentence, spans: list[Span], lang: str,
-                      sentence_end, following) -> list[Attribution | None]:
+    def _attributions(self, doc: _Sentences, sent: Sentence, spans: list[Span], lang: str) -> list[Attribution | None]:
+        body = doc.body
         if lang == "ko":
             shared = korean.sentence_attribution(body, sent, spans)
             found_ko = [shared(k) for k in range(len(spans))]
-            nxt = following(sent)
-            if nxt is not None and not body[spans[-1].close_end:sent.end].strip(" .”\"'’"):
+            last_sent = doc.at(spans[-1].close_end)  # a quote of several sentences ends later
+            nxt = doc.following(last_sent)
+            if nxt is not None and not body[spans[-1].close_end:last_sent.end].strip(" .”\"'’"):
                 # The sentence is only quotes: the next one may say who spoke them.
                 att = korean.trailing_attribution(nxt)
                 if att is not None:
@@ -162,7 +177,7 @@ class RulesQuoteExtractor:
         for k, span in enumerate(spans):
             text = body[span.start:span.end]
             # A quote of several sentences: its attribution is in the sentence it closes in.
-            next_open = spans[k + 1].open_at if k + 1 < len(spans) else max(sent.end, sentence_end(span.close_end))
+            next_open = spans[k + 1].open_at if k + 1 < len(spans) else max(sent.end, doc.attribution_end(span.close_end))
             before = body[max(sent.start, prev_end):span.open_at]
             after = "" if span.runs_on else body[span.close_end:next_open]
             head = body[sent.start:span.open_at]
@@ -178,11 +193,11 @@ class RulesQuoteExtractor:
                 found[k] = found[k + 1]
         return found
 
-    def _sentence(self, body: str, sent: Sentence, idx: int, spans: list[Span], lang: str,
-                  model: EntityModel, last: _Said | None, opening: Attribution | None,
-                  sentence_end, following) -> list[dict]:
+    def _sentence(self, doc: _Sentences, sent: Sentence, idx: int, spans: list[Span], lang: str,
+                  model: EntityModel, last: _Said | None, opening: Attribution | None) -> list[dict]:
+        body = doc.body
         out: list[dict] = []
-        for span, att in zip(spans, self._attributions(body, sent, spans, lang, sentence_end, following)):
+        for span, att in zip(spans, self._attributions(doc, sent, spans, lang)):
             text = body[span.start:span.end]
             speaker = title = cue = resolved_from = mention = None
             confidence = 0.0

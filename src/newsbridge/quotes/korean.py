@@ -123,8 +123,10 @@ def parse_np(np: str, office: bool, cue: str | None, common: frozenset[str] = fr
         # A foreign name in Hangul before the title: '피터 리 부사장', '마리아 로페스 부사장'.
         name = " ".join(bare[:2])
         return Attribution("person", name, " ".join(bare[2:]) or None, cue)
-    names = [w for w in bare if w not in titles and _is_name(w)]
-    # '주인공 최민호': of two name-shaped words, not the one Kiwi knows as a common noun.
+    names = [w for i, w in enumerate(bare) if w not in titles and _is_name(w) and (
+        # A word Kiwi knows as a common noun ('주인공', '반도체') is a name only right before a
+        # 직함 ('오민재 해솔시장'); of two name-shaped words, the proper noun is the name.
+        w not in common or (i + 1 < len(bare) and bare[i + 1].endswith(TITLE_SUFFIXES)))]
     names = [w for w in names if w not in common] or names[:1] if len(names) > 1 else names
     if names:
         name = names[0]
@@ -283,8 +285,12 @@ def find_mentions(sentence: Sentence, model, quoted: Quoted) -> None:
             continue
         anonymised = tok.tag == "NNP" and (re.fullmatch(r"[가-힣]모", tok.form) is not None or (
             tok.form in HANGUL_SURNAMES and i + 1 < len(tokens) and tokens[i + 1].form == "모"))
-        if tok.tag == "NNP" and _is_name(tok.form) or anonymised:
-            name, j = tok.form, i + 1
+        joined = tok.form
+        if (tok.tag == "NNP" and i + 1 < len(tokens) and tokens[i + 1].tag == "NNP"
+                and tokens[i + 1].start == tok.start + tok.len and _is_name(tok.form + tokens[i + 1].form)):
+            joined = tok.form + tokens[i + 1].form  # Kiwi cut '강민혁' into '강민' + '혁'
+        if tok.tag == "NNP" and _is_name(joined) or anonymised:
+            name, j = joined, i + (2 if joined != tok.form else 1)
             if j < len(tokens) and tokens[j].form == "모":
                 name, j = tok.form + "모", j + 1
             if j + 2 < len(tokens) and tokens[j].tag == "SSO" and tokens[j + 1].tag == "SN":
