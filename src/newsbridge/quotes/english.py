@@ -520,7 +520,7 @@ def find_mentions(text: str, base: int, model, quoted: Quoted) -> None:
         entity = _mention(model, tokens, prev, after, at, first and m.start() + 1 >= subject_zone)
         acronym = _ACRONYM_AFTER.match(after)
         if entity is not None and acronym:
-            entity.keys.add(acronym.group(1).lower())  # 'Korean Central News Agency (KCNA)'
+            model.add_key(entity, acronym.group(1).lower())  # 'Korean Central News Agency (KCNA)'
             if entity.kind != "org" and len(tokens) > 1:
                 entity.kind = "org"
         if entity is not None and m.start() + 1 >= subject_zone:

@@ -54,15 +54,10 @@ class Entity:
     def gender(self) -> str | None:
         """From the evidence in the article (honorifics and role words count most, then a
         common first name, then the pronouns that follow the person)."""
-        votes = Counter(self.votes)
         prior = gender_of_first_name(self.name) if self.kind == "person" else None
-        if prior:
-            votes[prior] += FIRST_NAME_WEIGHT
-        if votes["m"] > votes["f"]:
-            return "m"
-        if votes["f"] > votes["m"]:
-            return "f"
-        return None
+        m = self.votes["m"] + (FIRST_NAME_WEIGHT if prior == "m" else 0)
+        f = self.votes["f"] + (FIRST_NAME_WEIGHT if prior == "f" else 0)
+        return "m" if m > f else "f" if f > m else None
 
     def last_before(self, at: int, seq: list[int] | None = None) -> int | None:
         seq = self.mentions if seq is None else seq
@@ -89,6 +84,8 @@ class EntityModel:
     def __init__(self, sentence_starts: list[int] | None = None) -> None:
         self.entities: list[Entity] = []
         self._starts = sentence_starts or [0]
+        self._names: dict[str, Entity] = {}  # canonical names, lower case
+        self._keys: dict[str, list[Entity]] = {}  # surfaces a mention may use -> entities
         # One-word subjects nobody introduced ('Twitter said …'): not entities, since most
         # are people's surnames, but what 'the company' may stand for when nothing else is.
         self._loose: list[tuple[int, str]] = []
@@ -101,14 +98,20 @@ class EntityModel:
         `unnamed`: a person known only by a description ('the woman'), who has no surname."""
         entity = self.find(name, at, kind)
         if entity is None:
-            named = kind == "person" and not unnamed
-            entity = Entity(name=name, kind=kind, keys=(surname_keys(name) | {name.lower()}) if named else {name.lower()})
-            if named and re.fullmatch(r"[가-힣]{3}", name):
-                entity.keys.add(name[1:])  # '민혁씨' for 강민혁: Korean news uses the given name too
+            entity = Entity(name=name, kind=kind)
             self.entities.append(entity)
+            self._names[name.lower()] = entity
+            self.add_key(entity, name.lower())
+            if kind == "person" and not unnamed:
+                for key in surname_keys(name):
+                    self.add_key(entity, key)
+                if re.fullmatch(r"[가-힣]{3}", name):
+                    self.add_key(entity, name[1:])  # '민혁씨' for 강민혁: the given name is used too
         elif kind == "person" and entity.kind == "person" and _fuller(name, entity.name):
             entity.name = name  # 'Kim' met first, 'Sung Kim' later: the full name is canonical
-            entity.keys |= surname_keys(name) | {name.lower()}
+            self._names[name.lower()] = entity
+            for key in surname_keys(name) | {name.lower()}:
+                self.add_key(entity, key)
         if title and not entity.title:
             entity.title = title
         entity.roles.update(r.lower() for r in roles)
@@ -122,25 +125,23 @@ class EntityModel:
         """The entity `name` refers to near `at`: the same name, or a surname/short form of
         one met before (the most recently mentioned when several share it)."""
         low = name.lower()
-        for e in self.entities:
-            if e.name.lower() == low:
-                return e
+        if low in self._names:
+            return self._names[low]
         if name.isupper():
             # An acronym given in brackets when the organisation was named: 'KCNA'.
-            found = [e for e in self.entities if e.kind == "org" and low in e.keys]
+            found = [e for e in self._keys.get(low, ()) if e.kind == "org"]
             if found:
                 return found[-1]
         if kind == "org":
             # A short form of an organisation named before: '통신' for '조선중앙통신'.
             return self._latest([e for e in self.entities if e.kind == "org" and e.name.endswith(name)], at)
-        single = len(name.split()) == 1
-        if not single:
-            keys = surname_keys(name)
+        if len(name.split()) > 1:
             # 'Sung Kim' after a bare 'Kim': the same person only if that 'Kim' has no full name.
-            return self._latest([e for e in self.entities if e.kind == "person" and len(e.name.split()) == 1
-                                 and e.name.lower() in keys and not re.fullmatch(r"[가-힣]{2,5}", e.name)], at)
+            return self._latest([e for key in surname_keys(name) for e in self._keys.get(key, ())
+                                 if e.kind == "person" and len(e.name.split()) == 1 and e.name.lower() == key
+                                 and not re.fullmatch(r"[가-힣]{2,5}", e.name)], at)
         key = re.sub(r"(?:'s|’s|')$", "", low)
-        found = [e for e in self.entities if e.kind == "person" and key in e.keys]
+        found = [e for e in self._keys.get(key, ()) if e.kind == "person"]
         if len(found) > 1 and at is not None:
             # 'Kim' in a story with Sung Kim and Kim Jong Un: the one who has been speaking,
             # else the one whose surname is written last as in English usage.
@@ -148,6 +149,12 @@ class EntityModel:
             western = [e for e in found if e.name.lower().split()[-1] == key]
             found = spoke or western or found
         return self._latest(found, at)
+
+    def add_key(self, entity: Entity, key: str) -> None:
+        """A surface a later mention may use for `entity` ('kim', 'kcna', '민혁')."""
+        if key not in entity.keys:
+            entity.keys.add(key)
+            self._keys.setdefault(key, []).append(entity)
 
     def _latest(self, found: list[Entity], at: int | None) -> Entity | None:
         if not found:
