@@ -86,7 +86,7 @@ _PLURALS = (
     r"doctors|lawmakers|legislators|economists|observers|activists|protesters|voters|officers|"
     r"spokesmen|spokespeople|diplomats|historians|parents|students|teachers|workers|Democrats|Republicans)"
 )
-_NP_WORD = rf"(?!{_NOT_IN_NP}\b)[A-Za-z][\w'’\-]*"
+_NP_WORD = rf"(?!{_NOT_IN_NP}\b)[A-Za-z][\w'’\-]*(?:\.[A-Z]\.?)?"  # 'U.S.' too
 DESCRIPTOR = (
     rf"(?:{_DETERMINER}\s+(?:{_NP_WORD}\s+){{0,5}}(?!{_NOT_IN_NP}\b)[a-z][\w'’\-]*"
     rf"(?:\s+(?:of|for|at|on|in|from|with)\s+(?:the\s+)?{_NP_WORD}(?:\s+{_NP_WORD}){{0,2}})?|\b{_PLURALS})"
@@ -519,6 +519,10 @@ def find_mentions(text: str, base: int, model, quoted: Quoted) -> None:
         after = text[m.end():]
         entity = _mention(model, tokens, prev, after, at, first and m.start() + 1 >= subject_zone)
         acronym = _ACRONYM_AFTER.match(after)
+        if entity is None and acronym and len(tokens) > 1:
+            # 'South Korea's Joint Chiefs of Staff (JCS)': an acronym in brackets names a body.
+            name = re.split(r"['’]s\s+", " ".join(tokens))[-1]
+            entity = model.mention(name, "org", at)
         if entity is not None and acronym:
             model.add_key(entity, acronym.group(1).lower())  # 'Korean Central News Agency (KCNA)'
             if entity.kind != "org" and len(tokens) > 1:
@@ -569,6 +573,7 @@ def _mention(model, tokens: list[str], prev: str, after: str, at: int, salient: 
     if known is not None:
         return model.mention(known.name, "person", at, gender=gender, roles=roles, salient=salient, strong=strong)
     if len(name_words) == 1 and salient and not title_words and not gender_of_first_name(name) \
+            and name.lower() not in FUNCTION_WORDS | _SENTENCE_OPENERS | {"the"} \
             and re.match(r"\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b", after):
         model.loose(name, at)  # 'Twitter said …', 'Monsanto announced …'
         return None
