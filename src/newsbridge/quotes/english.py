@@ -239,7 +239,7 @@ def parse_np(np: str, app: str | None, cue: str) -> Attribution | None:
                            title_word=head if head in TITLE_NOUNS or head in ROLE_NOUNS else None)
     of = next((i for i, t in enumerate(tokens) if t in ("of", "from", "at") and 0 < i < len(tokens) - 1), None)
     if of is not None and tokens[of - 1][0].isupper() and not any(
-            t.lower().strip(".,") in ORG_WORDS for t in tokens[:of]):
+            t.lower().strip(".,") in ORG_WORDS or re.search(r"['’]s$", t) for t in tokens[:of]):
         # 'Representative Charles B. Rangel of New York': where the person is from.
         appositive = ", ".join(x for x in (" ".join(tokens[of:]), appositive) if x)
         tokens = tokens[:of]
