@@ -43,9 +43,7 @@ CHROME_PHRASES = {
 }
 
 # Whole-line patterns: widgets described in words, copyright notices, cookie banners.
-CHROME_PATTERNS = [
-    re.compile(p, re.IGNORECASE)
-    for p in (
+_CHROME_LINE = (
         r"\b(text|font)[ -]?size\b",
         r"글자\s*크기",
         r"^top \d+ (stories|news|articles)$",
@@ -60,8 +58,11 @@ CHROME_PATTERNS = [
         r"^▶",
         # a link to another story inside the article: 'Read more: ...', 'See also: ...'
         r"^(read more|see also|also read|related|more on this( story)?|관련\s*기사|관련\s*뉴스)\s*[:：]",
-    )
-]
+)
+# Compiled as two regexes, one tried at the start of a line only: searching every position of
+# a long line for every pattern is what cleaning would spend its time on.
+CHROME_START = re.compile("|".join(f"(?:{p[1:]})" for p in _CHROME_LINE if p.startswith("^")), re.IGNORECASE)
+CHROME_ANYWHERE = re.compile("|".join(f"(?:{p})" for p in _CHROME_LINE if not p.startswith("^")), re.IGNORECASE)
 # A speaker or part marker of a broadcast script: '[앵커]', '<기자>', '[리포트]'.
 SCRIPT_MARKER = re.compile(r"^[\[<〈]\s*[^\]>〉\s]{1,6}\s*[\]>〉]$")
 
@@ -117,7 +118,7 @@ CAPTION_CREDITS = [
         # '. REUTERS/Carlos Mena/File Photo'
         r"(?<=[.!?])\s+(?P<c>[A-Z]{2,}/[^.]{2,80})",
         # '. 대구시 제공', '. 부산일보DB', '. 한겨레 자료사진'
-        r"(?<=[.!?])\s+(?P<c>[^\s.!?]{1,15}(?:\s[^\s.!?]{1,15})?\s?(?:제공|DB|자료사진))",
+        r"(?<=[.!?])\s+(?P<c>[^\s.!?/]{1,15}(?:\s[^\s.!?/]{1,15})?\s?(?:제공|DB|자료사진))",
         # '... 있다. /사진=뉴스1', '... 2026.11.27/뉴스1 © News1 김기남 기자', '. /솔뫼시대 DB'
         r"(?:(?<=[.!?])|(?<=\d))\s*/\s*(?:사진\s*=\s*)?(?P<c>(?=[^/]*[^\W\d_])[^/.!?\s][^/.!?]{0,29})",
         # '... 있다. 2026.11.27. jhb@newsis.example' (a photographer's date and address)
@@ -173,6 +174,9 @@ BYLINE_KO = re.compile(
     r"(?:기자|특파원|선임기자|객원기자|인턴기자|통신원)[\])]?"
     r"(?:\s*[\[(<]?(?P<email>" + EMAIL.pattern + r")[\])>]?|\s+(?P<widget>[^.!?다]{1,20}))?\s*$"
 )
+# A broadcast reporter's sign-off: 'KBS 뉴스 박서윤입니다.', '해솔방송 윤서진입니다.' (not '이정민
+# 기자입니다.', the anchor's cue in the middle of a script, nor '저는 …입니다.').
+SIGNOFF_KO = re.compile(r"^[A-Za-z가-힣0-9]*[A-Za-z0-9가-힣](?<![은는이가])(?:\s?뉴스)?\s(?!기자|특파원)(?P<name>[가-힣]{2,4})입니다\.?$")
 # Credit glued to the start of the first paragraph: '[한빛일보=서지원 기자] ...',
 # '(서울=연합뉴스) 홍길동 기자 = ...'.
 BYLINE_KO_PREFIX = re.compile(

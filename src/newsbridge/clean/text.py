@@ -37,6 +37,8 @@ _TERMINAL = re.compile(r"[.!?…。][\"'”’)\]」』]*(?:\s*\([A-Z]{2,5}\))?$
 _TERMINAL_LENIENT = re.compile(r"(?:[.!?…。][\"'”’)\]」』]*|다)$")
 _HANGUL = re.compile(r"[가-힣]")
 _WORD = re.compile(r"[가-힣]+|[A-Za-z]+|\d+")
+_NO_CREDIT = (".", "!", "?", "…", '"', "'", "”", "’", "다")
+_CRUMBS = re.compile(r"\s*[|·>»›]\s*")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 # Function words that say nothing about a headline's topic.
 _STOPWORDS = frozenset(
@@ -66,7 +68,11 @@ def _is_sentence(text: str, lenient: bool = False) -> bool:
     return hangul >= 6 or len(text.split()) >= 2
 
 
-def _strip_bullet(text: str) -> str:
+def _strip_bullet(text: str, numbers: bool = True) -> str:
+    """The text of a list item without its bullet (and its number, unless `numbers` is
+    False: in extracted HTML text, '1. The river market' is a numbered heading)."""
+    if not numbers and chrome.BULLET.match(text).group(0).strip()[:1].isdigit():
+        return text.strip()
     return chrome.BULLET.sub("", text).strip()
 
 
@@ -76,23 +82,30 @@ def is_chrome(text: str) -> bool:
     low = base.lower().strip(" :>»›")
     if not low or low in chrome.CHROME_PHRASES or chrome.COPYRIGHT.search(low):
         return True
-    if _URL.match(low) or any(p.search(low) for p in chrome.CHROME_PATTERNS):
+    if chrome.CHROME_START.match(low) or chrome.CHROME_ANYWHERE.search(low):
         return True
-    if chrome.SCRIPT_MARKER.match(base):
+    if len(low) > 200:
+        return False  # widget labels and menus are short; a long line is text
+    if _URL.match(low) or chrome.SCRIPT_MARKER.match(base):
         return True
     for parts in (chrome.SEPARATORS.split(low), low.split()):
         parts = [p.strip(" :") for p in parts if p.strip(" :")]
         if len(parts) >= 2 and all(p in chrome.CHROME_PHRASES for p in parts):
             return True
     # A breadcrumb or section menu: 'World | Politics | Economy'.
-    parts = [p for p in re.split(r"\s*[|·>»›]\s*", base) if p]
+    parts = [p for p in _CRUMBS.split(base) if p]
     return len(parts) >= 3 and all(len(p.split()) <= 2 for p in parts) and not _TERMINAL.search(base)
 
 
 def parse_caption(text: str) -> Caption | None:
     """The caption and its credit if `text` ends with a photo credit, else None."""
+    # A credit is short and ends the line, never with a full stop or a closing quote: only the
+    # end of a line is searched, and a sentence not at all.
+    if text.endswith(_NO_CREDIT):
+        return None
+    skip = max(0, len(text) - 160)
     for pattern in chrome.CAPTION_CREDITS:
-        match = pattern.search(text)
+        match = pattern.search(text, skip)
         if match:
             body = text[: match.start()].strip().rstrip("/").strip()
             return Caption(text=body or text, credit=match.group("c").strip())
@@ -101,7 +114,7 @@ def parse_caption(text: str) -> Caption | None:
 
 def _byline(text: str) -> dict[str, str] | None:
     base = _strip_bullet(text)
-    for pattern in (chrome.BYLINE_EN, chrome.SIGNOFF_EN, chrome.BYLINE_KO):
+    for pattern in (chrome.BYLINE_EN, chrome.SIGNOFF_EN, chrome.BYLINE_KO, chrome.SIGNOFF_KO):
         match = pattern.match(base)
         if match:
             # 'affiliation' ('Staff Writer', 'Reuters') and 'widget' ('구독') are read only to
@@ -111,9 +124,9 @@ def _byline(text: str) -> dict[str, str] | None:
             if "place" in found:
                 found["dateline"] = found.pop("place")
             return {"byline" if k == "name" else k: v for k, v in found.items()}
-    if chrome.EMAIL.fullmatch(base):
+    if "@" in base and chrome.EMAIL.fullmatch(base):
         return {"email": base}
-    email = chrome.EMAIL.search(base)
+    email = chrome.EMAIL.search(base) if "@" in base else None
     if email and len(base.split()) <= 6 and not _is_sentence(base):
         return {"email": email.group(0)}  # a sign-off: '◎공감언론 뉴시스 kim@newsis.com'
     return None
@@ -265,16 +278,14 @@ def _authors(lines: list[_Line]) -> list[re.Pattern]:
             found = (_byline(line.text) or {}).get("byline")
             if found:
                 names.update(n.strip() for n in re.split(r"\s*(?:,|&|·|\band\b)\s*", found) if n.strip())
-        elif line.kind == "head" and chrome.BARE_NAME_EN.match(line.text):
-            names.add(chrome.BARE_NAME_EN.match(line.text).group("name"))
     patterns = []
     for name in names:
         if _HANGUL.search(name):
             patterns.append(re.compile(re.escape(name)))
-        else:
+        else:  # the full name in any case, the surname as a name ('Okonjo', 'OKONJO')
             last = name.split()[-1]
-            patterns.append(re.compile(rf"\b(?:{re.escape(name)}|{re.escape(last.capitalize())}|"
-                                       rf"{re.escape(last.upper())})\b", re.IGNORECASE if " " in name else 0))
+            patterns.append(re.compile(rf"(?i:\b{re.escape(name)}\b)|\b(?:{re.escape(last.capitalize())}|"
+                                       rf"{re.escape(last.upper())})\b"))
     return patterns
 
 
@@ -313,6 +324,26 @@ def _body_run(lines: list[_Line]) -> tuple[int, int] | None:
     return start, end
 
 
+def _extracted_run(lines: list[_Line]) -> tuple[int, int] | None:
+    """(first, last) line of a page's main content: from its first sentence to the end, less
+    furniture that a signal names: a list of other stories after 'Related', what follows a
+    copyright notice, trailing lines that are no sentences ('촬영기자:…', '(Reporting by …)')."""
+    start = next((i for i, ln in enumerate(lines) if ln.kind == "body"), None)
+    if start is None:
+        return None
+    end, related = start, False
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if line.kind == "copyright":
+            break
+        related = line.kind == "section" or (related and line.kind != "body")
+        if related:
+            line.kind = "related"
+        elif line.kind in ("body", "bullet"):
+            end = i
+    return start, end
+
+
 def _keys(text: str) -> set[str]:
     """Topic keys of a text: word stems (the first 5 letters of an English word, the first
     2 syllables of a Korean one) and numbers."""
@@ -342,7 +373,9 @@ def _headline_like(text: str) -> bool:
 def _title(lines: list[_Line], start: int, lede: str) -> int | None:
     """The index of the headline: among the headline-like lines before the body, the first
     that shares about as many words with the lede as the best one; else the nearest."""
-    candidates = [i for i in range(start) if lines[i].kind == "head" and _headline_like(lines[i].text)]
+    candidates = [i for i in range(start) if _headline_like(lines[i].text) and (
+        lines[i].kind == "head"  # or a question: 'Can batteries replace peaker plants?'
+        or (lines[i].kind == "body" and lines[i].text.rstrip("\"'”’").endswith(("?", "!"))))]
     if not candidates:
         return None
     lede_keys = _keys(lede)
@@ -357,17 +390,19 @@ def _title(lines: list[_Line], start: int, lede: str) -> int | None:
     return next(i for i in candidates if scores[i] >= best / 2)
 
 
-def clean_text(text: str, **metadata: Any) -> Article:
+def clean_text(text: str, *, extracted: bool = False, **metadata: Any) -> Article:
     """Clean pasted page text into an Article (title, byline, captions, body paragraphs).
 
-    `metadata` (title, byline, published, publisher...) found elsewhere, e.g. in HTML meta
-    tags, takes precedence over what the text itself suggests.
+    `extracted=True` says the text is already a page's main content (what trafilatura takes
+    from HTML): every line is kept unless a signal says it is furniture, so subheads and lists
+    stay. `metadata` (title, byline, published, publisher...) found elsewhere, e.g. in HTML
+    meta tags, takes precedence over what the text itself suggests.
     """
     lines = _split_lines(text.replace("\r\n", "\n").replace("\r", "\n"))
     _classify(lines)
     if not any(ln.kind == "body" for ln in lines):
         _classify(lines, lenient=True)
-    run = _body_run(lines)
+    run = _extracted_run(lines) if extracted else _body_run(lines)
     title_at = None
     if run is None:
         # No sentence-like line: a short fragment or a list. Keep what is not furniture.
@@ -377,18 +412,20 @@ def clean_text(text: str, **metadata: Any) -> Article:
         lede = " ".join(ln.text for ln in lines[start:end + 1] if ln.kind == "body")[:600]
         title_at = _title(lines, start, lede)
         kept = [ln for ln in lines[start:end + 1] if ln.kind in ("body", "head")
-                or (ln.kind == "bullet" and _is_sentence(_strip_bullet(ln.text)))]
+                or (ln.kind == "bullet" and (extracted or _is_sentence(_strip_bullet(ln.text))))]
     meta, captions = _metadata(lines, run, title_at)
     if title_at is not None:
         meta["title"] = lines[title_at].text
 
-    paragraphs = [_strip_bullet(ln.text) if ln.kind == "bullet" else ln.text for ln in kept]
+    paragraphs = [_strip_bullet(ln.text, numbers=not extracted) if ln.kind == "bullet" else ln.text for ln in kept]
     copyright_owner = meta.pop("copyright", None)
     if paragraphs:
         paragraphs[0] = _take_lede_credit(paragraphs[0], meta)
     if copyright_owner:  # the agency or paper credited in the lede comes first
         meta.setdefault("publisher", copyright_owner)
     for key, value in metadata.items():
+        if key == "byline" and value:  # 'Ines Kovac', or '하윤서 기자' as a page's author tag
+            value = (_byline(value) or {}).get("byline", value)
         if value:
             meta[key] = value
     if meta.get("title") and paragraphs and paragraphs[0] == meta["title"]:
