@@ -339,3 +339,14 @@ def test_the_shared_example_pages(name, expected):
     assert [(c.text, c.credit) for c in art.captions] == captions
     assert len(art.paragraphs) == 6
     assert art.paragraphs[0].text.startswith(first) and art.paragraphs[-1].text.endswith(last)
+
+
+def test_an_image_source_credit_belongs_to_the_caption_after_it_not_the_line_before():
+    text = ("Dam operators lower reservoir ahead of storm\n\nAmir Haddad\nNews, Belfast\n\n"
+            "Image source, Reuters\nImage caption,\nWater is released from the Corran dam on Tuesday\n\n"
+            "Operators of the Corran dam began releasing water on Tuesday to make room for the rain "
+            "expected this weekend.\n\nThe release will continue until Friday, they said.")
+    art = clean_text(text)
+    assert [(c.text, c.credit) for c in art.captions] == [
+        ("Water is released from the Corran dam on Tuesday", "Reuters")]
+    assert art.byline == "Amir Haddad"

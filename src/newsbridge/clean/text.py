@@ -58,7 +58,8 @@ class _Line:
     block: int  # lines of one block are separated by single newlines, blocks by blank lines
     kind: str = ""  # chrome, section, copyright, caption, credit, byline, date, body, bullet, head
     caption: Caption | None = None
-    last: str = ""  # the last physical line, when hard-wrapped lines were joined
+    parts: list[str] | None = None  # the physical lines, when hard-wrapped lines were joined
+    guessed: bool = False  # a join made on a capital letter, to be confirmed
 
 
 def _is_sentence(text: str, lenient: bool = False) -> bool:
@@ -71,7 +72,8 @@ def _is_sentence(text: str, lenient: bool = False) -> bool:
 def _strip_bullet(text: str, numbers: bool = True) -> str:
     """The text of a list item without its bullet (and its number, unless `numbers` is
     False: in extracted HTML text, '1. The river market' is a numbered heading)."""
-    if not numbers and chrome.BULLET.match(text).group(0).strip()[:1].isdigit():
+    bullet = chrome.BULLET.match(text)
+    if bullet and not numbers and bullet.group(0).strip()[:1].isdigit():
         return text.strip()
     return chrome.BULLET.sub("", text).strip()
 
@@ -82,6 +84,8 @@ def is_chrome(text: str) -> bool:
     low = base.lower().strip(" :>»›")
     if not low or low in chrome.CHROME_PHRASES or chrome.COPYRIGHT.search(low):
         return True
+    if not any(ch.isalnum() for ch in low):
+        return True  # a rule or an ornament: '___', '* * *', '★★★★☆'
     if chrome.CHROME_START.match(low) or chrome.CHROME_ANYWHERE.search(low):
         return True
     if len(low) > 200:
@@ -124,11 +128,10 @@ def _byline(text: str) -> dict[str, str] | None:
             if "place" in found:
                 found["dateline"] = found.pop("place")
             return {"byline" if k == "name" else k: v for k, v in found.items()}
-    if "@" in base and chrome.EMAIL.fullmatch(base):
-        return {"email": base}
+    # An address alone, or in a short sign-off that is no sentence: '◎공감언론 뉴시스 kim@newsis.com'.
     email = chrome.EMAIL.search(base) if "@" in base else None
-    if email and len(base.split()) <= 6 and not _is_sentence(base):
-        return {"email": email.group(0)}  # a sign-off: '◎공감언론 뉴시스 kim@newsis.com'
+    if email and (email.group(0) == base or (len(base.split()) <= 6 and not _is_sentence(base))):
+        return {"email": email.group(0)}
     return None
 
 
@@ -170,28 +173,40 @@ def _split_lines(text: str) -> list[_Line]:
         stripped = raw.strip()
         if not stripped:
             block += 1
-        elif lines and lines[-1].block == block and _continues(lines[-1], stripped):
-            lines[-1].text += " " + stripped
-            lines[-1].last = stripped
+            continue
+        join = _continues(lines[-1], stripped) if lines and lines[-1].block == block else None
+        if join:
+            prev = lines[-1]
+            prev.text += " " + stripped
+            prev.parts = (prev.parts or [prev.text[: -len(stripped) - 1]]) + [stripped]
+            prev.guessed = prev.guessed or join == "guess"
         else:
-            lines.append(_Line(stripped, block, last=stripped))
-    return lines
+            lines.append(_Line(stripped, block))
+    # A join made on a capital letter stands only if the joined text ends a sentence: a
+    # headline and the standfirst below it are two lines, not one wrapped sentence.
+    return [piece for line in lines for piece in (
+        [_Line(part, line.block) for part in line.parts]
+        if line.guessed and not _TERMINAL_LENIENT.search(line.text) else [line])]
 
 
-def _continues(prev: _Line, line: str) -> bool:
-    """True if `line` is the hard-wrapped rest of the sentence that `prev` leaves open."""
+def _continues(prev: _Line, line: str) -> str | None:
+    """'sure' or 'guess' if `line` is the hard-wrapped rest of the sentence that `prev`
+    leaves open, else None."""
     if _TERMINAL_LENIENT.search(prev.text) or line == prev.text or chrome.BULLET.match(line):
-        return False  # ('…다': a Korean sentence ends there even without a full stop)
+        return None  # ('…다': a Korean sentence ends there even without a full stop)
     if _URL.match(line) or parse_caption(prev.text) or is_chrome(prev.text):
-        return False
+        return None
     if line[0].islower() or line[0].isdigit() or line[0] in "$(%":
-        return True
+        return "sure"
     # A long line ending mid-phrase ('... said head librarian' / 'Rosa Imbert.'), unless
     # what follows is furniture of its own: a byline, a date, a widget. Wrapped text has long
     # lines up to the last: a short line is a menu item, not a wrapped sentence.
+    last = prev.parts[-1] if prev.parts else prev.text
     mid_phrase = prev.text[-1].isalpha() or prev.text[-1] in ",;-–"
-    return (mid_phrase and len(prev.last) >= 60 and not _byline(line) and not _date(line)
-            and not is_chrome(line))
+    if (mid_phrase and len(last) >= 60 and not _byline(line) and not _date(line)
+            and not is_chrome(line)):
+        return "guess"
+    return None
 
 
 def _classify(lines: list[_Line], lenient: bool = False) -> None:
@@ -214,11 +229,11 @@ def _classify(lines: list[_Line], lenient: bool = False) -> None:
                 line.kind, caption_next = "chrome", True
             continue
         credit = chrome.CREDIT_LINE.match(text)
+        if credit and chrome.CREDIT_BEFORE.match(text):
+            credit_before, line.kind = credit.group("c1").strip(), "credit"
+            continue
         if credit:
             _credit_line(lines, i, credit)
-            if chrome.CREDIT_BEFORE.match(text):
-                credit_before = line.caption.credit if line.caption else None
-                line.kind, line.caption = "credit", None
             continue
         neighbours = {lines[j].text for j in (i - 1, i + 1)
                       if 0 <= j < len(lines) and lines[j].block == line.block}
@@ -436,29 +451,25 @@ def clean_text(text: str, *, extracted: bool = False, **metadata: Any) -> Articl
 def _metadata(lines: list[_Line], run: tuple[int, int] | None, title_at: int | None) -> tuple[dict[str, Any], list[Caption]]:
     """Byline, e-mail, dates, publisher and captions from the lines around the body.
 
-    The header speaks first (its byline, its publication date rather than an update, a date
-    under the headline rather than the day's date above it), then a name standing alone under
-    the headline, then the body and the footer up to the copyright notice (a sign-off).
+    The header speaks first (its byline; its publication date rather than an update, and a
+    date under the headline rather than the day's date above it), then a name standing alone
+    under the headline, then the body and the footer up to the copyright notice (a sign-off).
     """
     start, end = run if run else (len(lines), len(lines))
-    after_title = (title_at if title_at is not None else -1) + 1
-    names = [ln for ln in lines[after_title:start] if ln.kind == "head" and chrome.BARE_NAME_EN.match(ln.text)]
+    below_title = (title_at if title_at is not None else -1) + 1
     footer = lines[end + 1:]
     stop = next((i for i, ln in enumerate(footer) if ln.kind == "copyright"), len(footer))
+    header, rest = lines[:start], lines[start:end + 1] + footer[:stop + 1]
     meta: dict[str, Any] = {}
     captions: list[Caption] = []
-    dates: list[tuple[int, int, str]] = []  # (where, label rank, value)
-    order = [(0 if i >= after_title else 1, ln) for i, ln in enumerate(lines[:start])]
-    order += [(3, ln) for ln in names] + [(2, ln) for ln in lines[start:end + 1] + footer[:stop + 1]]
-    for where, line in sorted(order, key=lambda o: o[0] == 2):  # header, names, then the rest
-        if line.kind == "caption" and line.caption:
-            if line.caption not in captions:
-                captions.append(line.caption)
+    dates: list[tuple[int, int, str]] = []  # (0 under the title, 1 above it, 2 later; label rank; date)
+
+    def note(line: _Line, where: int) -> None:
+        if line.kind == "caption" and line.caption not in captions:
+            captions.append(line.caption)
         elif line.kind == "byline":
             for key, value in (_byline(line.text) or {}).items():
                 meta.setdefault(key, value)
-        elif where == 3:
-            meta.setdefault("byline", chrome.BARE_NAME_EN.match(line.text).group("name"))
         elif line.kind == "date":
             value, rank = _date(line.text)
             dates.append((where, rank, value))
@@ -466,6 +477,19 @@ def _metadata(lines: list[_Line], run: tuple[int, int] | None, title_at: int | N
             owner = chrome.COPYRIGHT_OWNER.search(line.text)
             if owner and owner.group("owner").strip():
                 meta.setdefault("copyright", owner.group("owner").strip())
+
+    for i, line in enumerate(header):
+        note(line, 0 if i >= below_title else 1)
+    for line in rest:
+        note(line, 2)
+    # A name standing alone under the headline is the byline when no byline line names the
+    # reporter ('Print Preview' stands there too), or the same name better written.
+    names = [m.group("name") for m in (chrome.BARE_NAME_EN.match(ln.text) for ln in header[below_title:]
+                                       if ln.kind == "head") if m]
+    named = meta.get("byline", "").casefold()
+    meta["byline"] = next((n for n in names if not named or n.casefold() == named), meta.get("byline"))
+    if meta["byline"] is None:
+        del meta["byline"]
     if dates:
         meta["published"] = min(dates, key=lambda d: d[:2])[2]
     return meta, captions
