@@ -52,6 +52,7 @@ _CHROME_LINE = (
         r"^(share|post|send|email) (on|via|to|by|this)\b[\w ]{0,20}$",
         r"\bcookies?\b.*\b(accept|use|policy|consent)\b",
         r"^(story continues|article continues) below",
+        r"\bcomment(ing)? (policy|guidelines)\b|\bcommunity (guidelines|standards)\b",
         r"^(click|tap) here\b",
         r"^follow us\b|^sign up for\b|^get the .* newsletter\b",
         r"^\[?(사진|그래픽|영상)\s*[=:][^\]]*\]?$",
@@ -109,6 +110,8 @@ CAPTION_CREDITS = [
         # '(AP Photo/Kim Lee)', '[연합뉴스 자료사진]', '(Yonhap)', '[동아일보 자료사진]'
         r"[\[(](?P<c>[^\])]{1,20}(?:제공|자료사진|DB))[\])]",
         r"[\[(](?P<c>(?:AP|AFP|EPA|Reuters) Photo[^\])]*|" + AGENCIES + r"(?:\s*자료사진)?)[\])]",
+        # '... March 10, 2016 © Mehdi FEDOUACH / AFP' (a notice alone is no caption: see text.py)
+        r"(?<=[\w.,)\]])\s+[©ⓒⒸ]\s*(?P<c>[^©ⓒⒸ]{2,60})",
         # '. AP-Yonhap', '/연합뉴스'
         _AFTER_TEXT + r"/?\s*(?P<c>" + AGENCIES + r")",
         r"\s/\s*(?P<c>" + AGENCIES + r")",
@@ -124,8 +127,12 @@ CAPTION_CREDITS = [
         r"(?P<c>(?=[^/]*[^\W\d_])[^/.!?\s][^/.!?]{0,29})",
         # '... 있다. 2026.11.27. jhb@newsis.example' (a photographer's date and address)
         r"(?<=[.!?])\s*\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*(?P<c>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
-        # '... Seoul (Seoul Metropolitan Government)', '... Wednesday. [NEWS1]'
-        r"\s\((?P<c>" + _PROPER_NAME + r")\)",
+        # '... Seoul (Seoul Metropolitan Government)', '(Bill O'Leary/The Post)', '(ANC News: Dana
+        # Webb)', '(Hanmaeum archives)': two words or more, or a slash or a colon, in brackets
+        r"\s\((?P<c>" + _PROPER_NAME + r"|(?-i:[A-Z])[^()]{0,58}(?:[/:][^()]*|\s[^()]+))\)",
+        # '... 받고 있다. 정지윤 선임기자', '... 학원가. 중앙포토', '... 2026.11.27 안주영 전문기자'
+        r"(?<=[.!?])\s+(?:\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*)?"
+        r"(?P<c>[가-힣]{2,4}\s?(?:선임|사진|전문|수습)?기자|[^\s.!?/]{1,10}(?:포토|사진))",
         _AFTER_TEXT + r"\[(?P<c>[A-Z][A-Z0-9 .&-]{1,30})\]",
     )
 ]
@@ -141,7 +148,8 @@ CREDIT_LINE = re.compile(
 # 'Image source, X' comes before its caption rather than after it.
 CREDIT_BEFORE = re.compile(r"^image source\b", re.IGNORECASE)
 # 'Image caption, Residents clear mud ...' or 'Image caption,' with the caption on the next line.
-CAPTION_MARKER = re.compile(r"^(?:image|photo|video)?\s*caption\s*[,:]\s*(?P<text>.*)$", re.IGNORECASE)
+CAPTION_MARKER = re.compile(r"^(?:(?:image|photo|video)?\s*caption\s*[,:]\s*(?P<text>.*)"
+                            r"|(?:photo|image|picture|사진)\s*:\s*(?P<long>(?:\S+\s+){5,}.*))$", re.IGNORECASE)
 
 # --- bylines ---------------------------------------------------------------------------------
 # Bounded as the standard bounds them, so a search is linear on a long run of letters.
@@ -155,9 +163,11 @@ BYLINE_EN = re.compile(
     r"(?:\s*[,|\-–—]\s*(?P<affiliation>[^@\[]{2,60}?))?" + _EMAIL_PART,
     re.IGNORECASE,
 )
-# A sign-off line: 'Mira Okafor mira.okafor@haldendaily.example' or 'Mira Okafor | email'.
-SIGNOFF_EN = re.compile(
-    r"^(?P<name>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3})\s*[|,/]?\s*(?P<email>" + EMAIL.pattern + r")\s*$"
+# A sign-off line: 'Mira Okafor mira.okafor@haldendaily.example', 'Mira Okafor | email',
+# '한지수 (jisoo@edaily.example)'.
+SIGNOFF = re.compile(
+    r"^(?P<name>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}|[가-힣]{2,4})\s*[|,/]?\s*[\[(<]?"
+    r"(?P<email>" + EMAIL.pattern + r")[\])>]?\s*$"
 )
 # A reporter's name standing alone under the headline: 'Min-ji Park', 'Gwen Adeyemi Transport
 # correspondent' (what follows the name must then name a newsroom role).
@@ -166,12 +176,12 @@ ROLE_WORDS = (r"correspondent|editor|reporter|writer|columnist|critic|contributo
 BARE_NAME_EN = re.compile(
     r"^(?!(?i:the|by|and|or|of|in|on|at|for|to|with|from|a|an)\b)"
     r"(?P<name>[A-Z][a-z'’]+(?:-[a-z]+)?(?:\s+(?:[A-Z]\.|[A-Z][a-z'’]+(?:-[A-Za-z]+)?)){1,2}?)"
-    r"(?:\s+(?P<role>(?:[A-Z][\w&-]*\s+){0,3}(?i:" + ROLE_WORDS + r")))?$",
+    r"(?:,?\s+(?P<role>(?:[A-Z][\w&-]*\s+){0,3}(?i:" + ROLE_WORDS + r")))?$",
 )
 # '홍길동 기자', '홍길동·김철수 기자 hong@x.com', '세종=홍길동 기자', '기자명 홍길동 기자',
 # '홍길동 기자 구독' (a widget after the name is no part of it).
 BYLINE_KO = re.compile(
-    r"^(?:기자명\s*)?(?:[\[(]?(?P<place>[^=\s\])]{1,15})=)?\s*(?P<name>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)\s*"
+    r"^[\[(]?(?:기자명\s*)?(?:[\[(]?(?P<place>[^=\s\])]{1,15})=)?\s*(?P<name>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)\s*"
     r"(?:기자|특파원|선임기자|객원기자|인턴기자|통신원)[\])]?"
     r"(?:\s*[\[(<]?(?P<email>" + EMAIL.pattern + r")[\])>]?|\s+(?P<widget>[^.!?다]{1,20}))?\s*$"
 )
@@ -179,11 +189,12 @@ BYLINE_KO = re.compile(
 # 기자입니다.', the anchor's cue in the middle of a script, nor '저는 …입니다.').
 SIGNOFF_KO = re.compile(r"^[A-Za-z가-힣0-9]*[A-Za-z0-9가-힣](?<![은는이가])(?:\s?뉴스)?\s(?!기자|특파원)(?P<name>[가-힣]{2,4})입니다\.?$")
 # Credit glued to the start of the first paragraph: '[한빛일보=서지원 기자] ...',
-# '(서울=연합뉴스) 홍길동 기자 = ...'.
+# '(서울=연합뉴스) 홍길동 기자 = ...', '[이데일리 한지수 기자] ...'.
 BYLINE_KO_PREFIX = re.compile(
     r"^(?:[\[(](?P<place>[^=\])]{1,15})=(?P<org>[^\])]{1,20})[\])]\s*(?P<name>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)\s*(?:기자|특파원)\s*=\s*"
     r"|\[(?P<org2>[^=\]]{1,20})=(?P<name2>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)\s*(?:기자|특파원)\]\s*"
-    r"|(?P<name3>[가-힣]{2,4})\s*(?:기자|특파원)\s*=\s*)"
+    r"|(?P<name3>[가-힣]{2,4})\s*(?:기자|특파원)\s*=\s*"
+    r"|\[(?P<org4>[^\]=]{1,15}?)\s+(?P<name4>[가-힣]{2,4})\s*(?:기자|특파원)\]\s*)"
 )
 # English dateline at the start of the lede: 'PORT HALDEN —', 'SEOUL, Nov. 27 (Yonhap) --',
 # 'PORT AMITY, N.C. (AP) —' (a state's abbreviation is part of the place, a date is not).
@@ -197,31 +208,32 @@ DATELINE_EN = re.compile(
 # Date and time lines: 'Published 10:32 a.m. Nov. 27, 2026', '입력 2026.11.27 10:32'.
 DATE_VALUE = re.compile(
     r"\d{4}[-./]\s?\d{1,2}[-./]\s?\d{1,2}(?:\.)?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*\d{1,2},?\s*\d{4}"
+    r"|\d{1,2}/\d{1,2}/\d{4}"
     r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}"
     r"|\d{4}년\s*\d{1,2}월\s*\d{1,2}일",
     re.IGNORECASE,
 )
 DATE_LINE_WORDS = re.compile(
     r"^(?:published|updated|posted|last updated|modified|first published|date|입력|수정|승인|"
-    r"기사입력|최종수정|등록|발행|송고시간|송고|작성|업데이트)?\s*:?\s*",
+    r"기사입력|최종수정|등록|발행|송고시간|송고|작성|업데이트|기사전송|전송|write|update)?\s*:?\s*",
     re.IGNORECASE,
 )
 DATE_EXTRAS = re.compile(
-    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\b|\b[ap]\.?m\.?(?=\W|$)|\b(?:KST|UTC|GMT|EST|EDT|ET|PT|CET|BST)\b|"
+    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?=\W|$)|\b[ap]\.?m\.?(?=\W|$)|\b(?:KST|UTC|GMT|EST|EDT|ET|PT|CET|BST)\b|"
     r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?|[(\[]?[월화수목금토일](?:요일)?[)\]]|"
     r"\b(?:published|updated|posted|modified|last|first|on|at)\b:?|입력|수정|승인|기사입력|최종수정|"
-    r"송고시간|송고|등록|작성|업데이트|오전|오후|(?-i:^[A-Z]{3,}\b)",
+    r"송고시간|송고|등록|작성|업데이트|기사전송|전송|\bwrite\b|\bupdate\b|오전|오후|(?-i:^[A-Z]{3,}\b)",
     re.IGNORECASE,
 )
 # A date labelled as the first publication, or as a later update ('수정', 'Updated').
-PUBLISHED_LABEL = re.compile(r"(?:published|posted|입력|등록|작성|송고|기사입력|발행)\s*:?\s*$", re.IGNORECASE)
-UPDATED_LABEL = re.compile(r"(?:updated|modified|수정|최종수정|업데이트)\s*:?\s*$", re.IGNORECASE)
+PUBLISHED_LABEL = re.compile(r"(?:published|posted|write|입력|등록|작성|송고|기사입력|기사전송|발행)\s*:?\s*$", re.IGNORECASE)
+UPDATED_LABEL = re.compile(r"(?:updated?|modified|수정|최종수정|업데이트)\s*:?\s*$", re.IGNORECASE)
 
 # The owner named in a copyright line: '© 2026 Riverton Herald.', '<저작권자 © 청솔신문, 무단전재...>',
 # '[ⓒ 당진시대 무단전재 및 재배포 금지]', 'Copyright 조선일보 & chosun.com', 'ⓒ부산일보(www.busan.com)'.
 COPYRIGHT_OWNER = re.compile(
-    r"(?:©|ⓒ|Ⓒ|\(c\)|copyright)\s*(?:(?:©|ⓒ|Ⓒ|\(c\))\s*)?(?:\d{4}\s*)?(?:by\s+)?"
+    r"(?:©|ⓒ|Ⓒ|\(c\)|copyright)\s*(?:(?:©|ⓒ|Ⓒ|\(c\))\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?"
     r"(?P<owner>[^.,:&<>()\[\]©ⓒⒸ|]{2,40}?)\s*(?:[.,:&>|(\]]|all rights|무단|$)",
     re.IGNORECASE,
 )

@@ -118,7 +118,7 @@ def parse_caption(text: str) -> Caption | None:
 
 def _byline(text: str) -> dict[str, str] | None:
     base = _strip_bullet(text)
-    for pattern in (chrome.BYLINE_EN, chrome.SIGNOFF_EN, chrome.BYLINE_KO, chrome.SIGNOFF_KO):
+    for pattern in (chrome.BYLINE_EN, chrome.SIGNOFF, chrome.BYLINE_KO, chrome.SIGNOFF_KO):
         match = pattern.match(base)
         if match:
             # 'affiliation' ('Staff Writer', 'Reuters') and 'widget' ('구독') are read only to
@@ -149,7 +149,7 @@ def _date(text: str) -> tuple[str, int] | None:
     # Nothing but dates, labels, times, weekdays or time zones may stand on the line...
     rest = chrome.DATE_VALUE.sub(" ", text)
     rest = chrome.DATE_LINE_WORDS.sub("", rest.strip(), count=1)
-    if chrome.DATE_EXTRAS.sub(" ", rest).strip(" |,·-()[]"):
+    if chrome.DATE_EXTRAS.sub(" ", rest).strip(" |,·•:.-()[]"):
         # ...or on one part of a line of short parts: '부산일보 | 입력 : 2026-11-27 18:20 | 본지 8면'.
         parts = [p.strip() for p in text.split("|")]
         if len(parts) < 2 or any(len(p.split()) > 4 for p in parts):
@@ -196,8 +196,10 @@ def _continues(prev: _Line, line: str) -> str | None:
         return None  # ('…다': a Korean sentence ends there even without a full stop)
     if _URL.match(line) or parse_caption(prev.text) or is_chrome(prev.text):
         return None
-    if line[0].islower() or line[0].isdigit() or line[0] in "$(%":
-        return "sure"
+    if (line[0].isalpha() and line[0].islower()) or line[0] in "$(%":
+        return "sure"  # ('ⓒ' is lower case too, but no letter)
+    if line[0].isdigit() and not _date(line):
+        return "sure"  # '… rose by' / '5 percent', not a byline and the date under it
     # A long line ending mid-phrase ('... said head librarian' / 'Rosa Imbert.'), unless
     # what follows is furniture of its own: a byline, a date, a widget. Wrapped text has long
     # lines up to the last: a short line is a menu item, not a wrapped sentence.
@@ -222,8 +224,9 @@ def _classify(lines: list[_Line], lenient: bool = False) -> None:
             continue
         marker = chrome.CAPTION_MARKER.match(text)
         if marker:
-            if marker.group("text"):
-                line.kind, line.caption = "caption", Caption(text=marker.group("text"), credit=credit_before)
+            said = marker.group("text") or marker.group("long")
+            if said:  # 'Image caption, …' or 'Photo: …' with its own credit maybe
+                line.kind, line.caption = "caption", parse_caption(said) or Caption(text=said, credit=credit_before)
                 credit_before = None
             else:
                 line.kind, caption_next = "chrome", True
@@ -238,8 +241,9 @@ def _classify(lines: list[_Line], lenient: bool = False) -> None:
         neighbours = {lines[j].text for j in (i - 1, i + 1)
                       if 0 <= j < len(lines) and lines[j].block == line.block}
         caption = parse_caption(text)
-        if caption and chrome.COPYRIGHT.search(caption.text):
-            caption = None  # '© 2026 Herald / AP': a copyright notice, not a photo
+        notice = chrome.COPYRIGHT.search(caption.text) if caption else None
+        if notice and len(caption.text[: notice.start()].split()) < 3:
+            caption = None  # '© 2026 Herald / AP', 'Copyright © X': a notice, not a photo
         if _byline(text):
             line.kind = "byline"
         elif _date(text):
@@ -504,8 +508,9 @@ def _take_lede_credit(first: str, meta: dict[str, Any]) -> str:
     match = chrome.BYLINE_KO_PREFIX.match(first)
     if match:
         groups = {k: v for k, v in match.groupdict().items() if v}
-        meta.setdefault("byline", groups.get("name") or groups.get("name2") or groups.get("name3"))
-        org = groups.get("org") or groups.get("org2")
+        meta.setdefault("byline", groups.get("name") or groups.get("name2") or groups.get("name3")
+                        or groups.get("name4"))
+        org = groups.get("org") or groups.get("org2") or groups.get("org4")
         if org:
             meta.setdefault("publisher", org.strip())
         if groups.get("place"):
