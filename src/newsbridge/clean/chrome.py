@@ -64,8 +64,8 @@ _CHROME_LINE = (
 # a long line for every pattern is what cleaning would spend its time on.
 CHROME_START = re.compile("|".join(f"(?:{p[1:]})" for p in _CHROME_LINE if p.startswith("^")), re.IGNORECASE)
 CHROME_ANYWHERE = re.compile("|".join(f"(?:{p})" for p in _CHROME_LINE if not p.startswith("^")), re.IGNORECASE)
-# A speaker or part marker of a broadcast script: '[앵커]', '<기자>', '[리포트]'.
-SCRIPT_MARKER = re.compile(r"^[\[<〈]\s*[^\]>〉\s]{1,6}\s*[\]>〉]$")
+# A speaker or part marker of a broadcast script: '[앵커]', '<기자>', '◀ 리포트 ▶'.
+SCRIPT_MARKER = re.compile(r"^[\[<〈◀]\s*[^\]>〉▶\s]{1,6}\s*[\]>〉▶]$")
 
 # Copyright notices end the article wherever they stand.
 COPYRIGHT = re.compile(
@@ -117,14 +117,14 @@ CAPTION_CREDITS = [
         r"\s/\s*(?P<c>" + AGENCIES + r")",
         # '. Photo by Ana Ruiz', '. Photograph: Martin Hale/PA', '. Korea Times photo by Kim'
         r"(?<=[.!?)\]])\s+(?P<c>(?:Courtesy of|Photo by|Photo:|Photo courtesy of|Image:|Credit:|"
-        r"Photograph:|Picture:|Illustration:|(?:[A-Z][\w.'’-]*\s+){1,4}photo by)\s+[^.]{2,80})",
+        r"Photograph:|Photographer:|Picture:|Illustration:|(?:[A-Z][\w.'’-]*\s+){1,4}photo by)\s+[^.]{2,80})",
         # '. REUTERS/Carlos Mena/File Photo'
         r"(?<=[.!?])\s+(?P<c>[A-Z]{2,}/[^.]{2,80})",
         # '. 대구시 제공', '. 부산일보DB', '. 한겨레 자료사진'
         r"(?<=[.!?])\s+(?P<c>[^\s.!?/]{1,15}(?:\s[^\s.!?/]{1,15})?\s?(?:제공|DB|자료사진))",
         # '... 있다. /사진=뉴스1', '. /솔뫼시대 DB', '... 전경. 2026.11.27/뉴스1 © News1 김기남 기자'
         r"(?:(?<=[.!?])|(?<=[.!?])\s*\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.?)\s*/\s*(?:사진\s*=\s*)?"
-        r"(?P<c>(?=[^/]*[^\W\d_])[^/.!?\s][^/.!?]{0,29})",
+        r"(?P<c>(?=[^/]*[^\W\d_])[^/.!?\s][^/.!?]{0,29})/?",
         # '... 있다. 2026.11.27. jhb@newsis.example' (a photographer's date and address)
         r"(?<=[.!?])\s*\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*(?P<c>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
         # '... Seoul (Seoul Metropolitan Government)', '(Bill O'Leary/The Post)', '(ANC News: Dana
@@ -141,7 +141,7 @@ CAPTION_CREDITS = [
 # Times', 'Image source, Getty Images', '(Getty Images)'. Such a line belongs to the photo
 # caption printed just before it (or, for 'Image source', just after it).
 CREDIT_LINE = re.compile(
-    r"^(?:(?i:image source|photo(?:graph)?|picture|credit|source|사진|사진출처|이미지 출처)\s*(?:[,:=]|\.{2,}|…)\s*(?P<c1>.{2,80})"
+    r"^(?:(?i:image source|photo(?:graph(?:er)?)?|picture|credit|source|사진|사진출처|이미지 출처)\s*(?:[,:=]|\.{2,}|…)\s*(?P<c1>.{2,80})"
     r"|(?P<c2>(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}|[A-Z]{2,})\s*/\s*[A-Z][\w .&'’-]{1,40}(?:/[\w .&-]{2,30})?)"
     r"|\((?P<c3>" + _PROPER_NAME + r")\))$",
 )
@@ -157,9 +157,10 @@ EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 _NAME_EN = r"[A-Z][\w.'’\-]*(?:(?:\s+|\s*&\s*|\s+and\s+)[A-Z][\w.'’\-]*){0,7}"
 _EMAIL_PART = r"\s*[\[(<]?(?P<email>" + EMAIL.pattern + r")?[\])>]?\s*$"
 
-# 'By Mira Okafor', 'By MIRA OKAFOR and Jo Park, Reuters', 'BY LEE HA-EUN [lee@x.example]'.
+# 'By Mira Okafor', 'By MIRA OKAFOR and Jo Park, Reuters', 'BY LEE HA-EUN [lee@x.example]',
+# 'Reporter : Kim Min-ji'.
 BYLINE_EN = re.compile(
-    r"^(?:by|written by|words by|reporting by)\s+(?P<name>" + _NAME_EN + r")"
+    r"^(?:by|written by|words by|reporting by|reporter\s*:)\s*(?P<name>" + _NAME_EN + r")"
     r"(?:\s*[,|\-–—]\s*(?P<affiliation>[^@\[]{2,60}?))?" + _EMAIL_PART,
     re.IGNORECASE,
 )
@@ -177,6 +178,15 @@ BARE_NAME_EN = re.compile(
     r"^(?!(?i:the|by|and|or|of|in|on|at|for|to|with|from|a|an)\b)"
     r"(?P<name>[A-Z][a-z'’]+(?:-[a-z]+)?(?:\s+(?:[A-Z]\.|[A-Z][a-z'’]+(?:-[A-Za-z]+)?)){1,2}?)"
     r"(?:,?\s+(?P<role>(?:[A-Z][\w&-]*\s+){0,3}(?i:" + ROLE_WORDS + r")))?$",
+)
+# Words of page widgets and sections: a name-shaped line made of them ('Social Sharing',
+# 'Related Topics', 'Print Preview') is no reporter.
+WIDGET_WORDS = frozenset(
+    "social sharing share topics topic related print preview save font size read more top stories "
+    "story news latest popular most sign log follow listen watch video videos photos comments "
+    "newsletter newsletters edition home menu search live opinion sections account subscribe help "
+    "contact about privacy terms advertisement sponsored trending next previous report error "
+    "corrections tips settings".split()
 )
 # '홍길동 기자', '홍길동·김철수 기자 hong@x.com', '세종=홍길동 기자', '기자명 홍길동 기자',
 # '홍길동 기자 구독' (a widget after the name is no part of it).
@@ -210,7 +220,7 @@ DATE_VALUE = re.compile(
     r"\d{4}[-./]\s?\d{1,2}[-./]\s?\d{1,2}(?:\.)?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*\d{1,2},?\s*\d{4}"
     r"|\d{1,2}/\d{1,2}/\d{4}"
-    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}"
     r"|\d{4}년\s*\d{1,2}월\s*\d{1,2}일",
     re.IGNORECASE,
 )
@@ -231,9 +241,11 @@ PUBLISHED_LABEL = re.compile(r"(?:published|posted|write|입력|등록|작성|�
 UPDATED_LABEL = re.compile(r"(?:updated?|modified|수정|최종수정|업데이트)\s*:?\s*$", re.IGNORECASE)
 
 # The owner named in a copyright line: '© 2026 Riverton Herald.', '<저작권자 © 청솔신문, 무단전재...>',
-# '[ⓒ 당진시대 무단전재 및 재배포 금지]', 'Copyright 조선일보 & chosun.com', 'ⓒ부산일보(www.busan.com)'.
+# '[ⓒ 당진시대 무단전재 및 재배포 금지]', 'Copyright 조선일보 & chosun.com', 'ⓒ부산일보(www.busan.com)',
+# '©2026 Bloomberg L.P. All Rights Reserved.' (initials keep their stops).
 COPYRIGHT_OWNER = re.compile(
-    r"(?:©|ⓒ|Ⓒ|\(c\)|copyright)\s*(?:(?:©|ⓒ|Ⓒ|\(c\))\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?"
-    r"(?P<owner>[^.,:&<>()\[\]©ⓒⒸ|]{2,40}?)\s*(?:[.,:&>|(\]]|all rights|무단|$)",
+    r"(?:©|ⓒ|Ⓒ|\(c\)|copyright)\s*(?:(?:©|ⓒ|Ⓒ|\(c\))\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?:by\s+)?"
+    r"(?P<owner>[^\W\d_](?:[^.,:&<>()\[\]©ⓒⒸ|]|(?<=\b[A-Z])\.(?=[A-Z]))*?)"
+    r"\s*(?:\.(?![A-Z])|[,:&>|(\]]|all rights|무단|$)",
     re.IGNORECASE,
 )

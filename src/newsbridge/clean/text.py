@@ -38,6 +38,7 @@ _TERMINAL_LENIENT = re.compile(r"(?:[.!?…。][\"'”’)\]」』]*|다)$")
 _HANGUL = re.compile(r"[가-힣]")
 _WORD = re.compile(r"[가-힣]+|[A-Za-z]+|\d+")
 _NO_CREDIT = (".", "!", "?", "…", '"', "'", "”", "’", "다")
+_META_SEPARATOR = re.compile(r"\s+[·•]\s+|\s*\|\s*")
 _CRUMBS = re.compile(r"\s*[|·>»›]\s*")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 # Function words that say nothing about a headline's topic.
@@ -150,9 +151,10 @@ def _date(text: str) -> tuple[str, int] | None:
     rest = chrome.DATE_VALUE.sub(" ", text)
     rest = chrome.DATE_LINE_WORDS.sub("", rest.strip(), count=1)
     if chrome.DATE_EXTRAS.sub(" ", rest).strip(" |,·•:.-()[]"):
-        # ...or on one part of a line of short parts: '부산일보 | 입력 : 2026-11-27 18:20 | 본지 8면'.
-        parts = [p.strip() for p in text.split("|")]
-        if len(parts) < 2 or any(len(p.split()) > 4 for p in parts):
+        # ...or on parts of a line of short parts: '부산일보 | 입력 : 2026-11-27 18:20 | 본지 8면',
+        # 'Leah Tremblay · CBS News · Posted: Mar 14, 2016 6:02 PM ET | Last Updated: …'.
+        parts = _parts(text)
+        if len(parts) < 2 or any(len(p.split()) > 8 for p in parts):
             return None
         found = [d for d in map(_date, parts) if d]
         return min(found, key=lambda d: d[1]) if found else None
@@ -163,6 +165,20 @@ def _date(text: str) -> tuple[str, int] | None:
         labelled.append((rank, match.group(0).strip()))
     rank, value = min(labelled, key=lambda r: r[0])
     return value, rank
+
+
+def _parts(text: str) -> list[str]:
+    """The parts of a line of metadata set apart by '|' or '·'."""
+    return [p.strip() for p in _META_SEPARATOR.split(text) if p.strip()]
+
+
+def _name(text: str) -> str | None:
+    """The reporter's name if `text` is a name standing alone ('Min-ji Park', 'Gwen Adeyemi
+    Transport correspondent'), not a widget's label ('Social Sharing')."""
+    match = chrome.BARE_NAME_EN.match(text)
+    if not match or any(w.lower() in chrome.WIDGET_WORDS for w in match.group("name").split()):
+        return None
+    return match.group("name")
 
 
 def _split_lines(text: str) -> list[_Line]:
@@ -198,15 +214,16 @@ def _continues(prev: _Line, line: str) -> str | None:
         return None
     if (line[0].isalpha() and line[0].islower()) or line[0] in "$(%":
         return "sure"  # ('ⓒ' is lower case too, but no letter)
-    if line[0].isdigit() and not _date(line):
-        return "sure"  # '… rose by' / '5 percent', not a byline and the date under it
-    # A long line ending mid-phrase ('... said head librarian' / 'Rosa Imbert.'), unless
-    # what follows is furniture of its own: a byline, a date, a widget. Wrapped text has long
-    # lines up to the last: a short line is a menu item, not a wrapped sentence.
+    # A long line ending mid-phrase ('... said head librarian' / 'Rosa Imbert.', '… rose by' /
+    # '5 percent'), unless what follows is furniture of its own: a byline, a date, a widget.
+    # Wrapped text has long lines up to the last: a short line is a menu item or a counter.
     last = prev.parts[-1] if prev.parts else prev.text
     mid_phrase = prev.text[-1].isalpha() or prev.text[-1] in ",;-–"
-    if (mid_phrase and len(last) >= 60 and not _byline(line) and not _date(line)
-            and not is_chrome(line)):
+    if not mid_phrase or len(last) < 60 or _date(line):
+        return None
+    if line[0].isdigit():
+        return "sure"
+    if not _byline(line) and not is_chrome(line):
         return "guess"
     return None
 
@@ -293,10 +310,10 @@ def _authors(lines: list[_Line]) -> list[re.Pattern]:
     ('Okonjo covers weather…', 'KBS 뉴스 박서윤입니다.') is an author note, not article text."""
     names: set[str] = set()
     for line in lines:
-        if line.kind == "byline":
-            found = (_byline(line.text) or {}).get("byline")
-            if found:
-                names.update(n.strip() for n in re.split(r"\s*(?:,|&|·|\band\b)\s*", found) if n.strip())
+        found = (_byline(line.text) or {}).get("byline") if line.kind == "byline" else (
+            _dated_name(line.text) if line.kind == "date" else None)
+        if found:
+            names.update(n.strip() for n in re.split(r"\s*(?:,|&|·|\band\b)\s*", found) if n.strip())
     patterns = []
     for name in names:
         if _HANGUL.search(name):
@@ -306,6 +323,12 @@ def _authors(lines: list[_Line]) -> list[re.Pattern]:
             patterns.append(re.compile(rf"(?i:\b{re.escape(name)}\b)|\b(?:{re.escape(last.capitalize())}|"
                                        rf"{re.escape(last.upper())})\b"))
     return patterns
+
+
+def _dated_name(text: str) -> str | None:
+    """The reporter named in a date line of parts ('Leah Tremblay · CBS News · Posted: …')."""
+    parts = _parts(text)
+    return next((n for n in map(_name, parts) if n), None) if len(parts) > 1 else None
 
 
 def _weight(line: _Line, authors: list[re.Pattern]) -> int | None:
@@ -340,7 +363,27 @@ def _body_run(lines: list[_Line]) -> tuple[int, int] | None:
     _, start, end = best
     while lines[start].kind not in ("body", "bullet"):  # a run starts with a sentence
         start += 1
+    _drop_widget_blocks(lines, start, end)
     return start, end
+
+
+def _drop_widget_blocks(lines: list[_Line], start: int, end: int) -> None:
+    """Inside the body, a block of lines (no blank line between them) that is mostly
+    link-like is a widget: 'Read this next' / a headline, 'Newsletter' / 'Sign Me Up' / its
+    small print. A subhead is a block of one line; a block reaching past the body is the
+    page's own layout (a page pasted without blank lines)."""
+    i = start
+    while i <= end:
+        j = i
+        while j + 1 <= end and lines[j + 1].block == lines[i].block:
+            j += 1
+        inside = (i == 0 or lines[i - 1].block != lines[i].block) and (
+            j + 1 == len(lines) or lines[j + 1].block != lines[j].block)
+        linky = sum(ln.kind in ("head", "chrome", "section") for ln in lines[i:j + 1])
+        if inside and j > i and linky * 2 > j - i + 1:
+            for line in lines[i:j + 1]:
+                line.kind = "widget"
+        i = j + 1
 
 
 def _extracted_run(lines: list[_Line]) -> tuple[int, int] | None:
@@ -386,15 +429,18 @@ def _headline_like(text: str) -> bool:
         return False
     if _HANGUL.search(text):
         return len(_HANGUL.findall(text)) >= 6 and len(words) <= 30
-    return 3 <= len(words) <= 30
+    return 4 <= len(words) <= 30
 
 
 def _title(lines: list[_Line], start: int, lede: str) -> int | None:
     """The index of the headline: among the headline-like lines before the body, the first
     that shares about as many words with the lede as the best one; else the nearest."""
+    # The site's own name is no headline: it stands in the copyright notice too.
+    notices = " ".join(ln.text.casefold() for ln in lines if ln.kind == "copyright")
     candidates = [i for i in range(start) if _headline_like(lines[i].text) and (
         lines[i].kind == "head"  # or a question: 'Can batteries replace peaker plants?'
-        or (lines[i].kind == "body" and lines[i].text.rstrip("\"'”’").endswith(("?", "!"))))]
+        or (lines[i].kind == "body" and lines[i].text.rstrip("\"'”’").endswith(("?", "!"))))
+        and lines[i].text.casefold() not in notices]
     if not candidates:
         return None
     lede_keys = _keys(lede)
@@ -478,9 +524,12 @@ def _metadata(lines: list[_Line], run: tuple[int, int] | None, title_at: int | N
             value, rank = _date(line.text)
             dates.append((where, rank, value))
         elif line.kind == "copyright":
-            owner = chrome.COPYRIGHT_OWNER.search(line.text)
-            if owner and owner.group("owner").strip():
-                meta.setdefault("copyright", owner.group("owner").strip())
+            found = chrome.COPYRIGHT_OWNER.search(line.text)
+            if found:
+                owner = found.group("owner").strip()
+                if re.search(r"\b[A-Z]\.[A-Z]$", owner) and line.text[found.end("owner"):].startswith("."):
+                    owner += "."  # 'Bloomberg L.P.'
+                meta.setdefault("copyright", owner)
 
     for i, line in enumerate(header):
         note(line, 0 if i >= below_title else 1)
@@ -488,8 +537,8 @@ def _metadata(lines: list[_Line], run: tuple[int, int] | None, title_at: int | N
         note(line, 2)
     # A name standing alone under the headline is the byline when no byline line names the
     # reporter ('Print Preview' stands there too), or the same name better written.
-    names = [m.group("name") for m in (chrome.BARE_NAME_EN.match(ln.text) for ln in header[below_title:]
-                                       if ln.kind == "head") if m]
+    names = [n for n in (_name(ln.text) if ln.kind == "head" else _dated_name(ln.text) if ln.kind == "date"
+                         else None for ln in header[below_title:]) if n]
     named = meta.get("byline", "").casefold()
     meta["byline"] = next((n for n in names if not named or n.casefold() == named), meta.get("byline"))
     if meta["byline"] is None:
