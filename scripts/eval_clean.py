@@ -1,19 +1,22 @@
 """Measure pasted-page cleaning on our corpus of page layouts (tests/fixtures/pages).
 
-Each page is article text we wrote inside the chrome of one kind of site (public
+Each page is article text we wrote (fictional) inside the chrome of one kind of site (public
 broadcasters, wire services, US and UK papers, Korean papers' English editions; Korean wire
 services, dailies, broadcasters, portals, regional papers). expected.toml beside the pages
 says what a careful editor takes from each: title, byline, captions, the exact number of
 body paragraphs and where the body starts and ends, and some metadata.
 
-Two halves: heldout/ was written before the cleaning rules were changed for issue 12 and is
-never used to tune them; tuned/ is what the rules were developed on. Report both.
+Two splits. heldout/ is a set of layouts written before the last change to the cleaning
+rules and never used to tune them. tuned/ is what the rules were developed on: its first 12
+pages were written for that, and each later group of 12 was the held-out set of an earlier
+round, scored once (the score is noted in tuned/expected.toml) and only then used for tuning,
+after a fresh held-out set had been written. Report both splits.
 
 A page is exact when its title, byline, captions and body (paragraph count, first and last
 paragraph) are all right. Metadata (published, publisher, dateline) is scored apart.
 
 Usage: python scripts/eval_clean.py [--split heldout|tuned|all] [--show-errors]
-Target: exact >= 0.95 on the held-out half. Exits 1 if the chosen split misses it.
+Target: exact >= 0.95 on the held-out split. Exits 1 if the chosen splits miss it.
 Last line: clean pages=N exact=K title=T body=B captions=C (fractions of the pages)
 """
 

@@ -94,6 +94,9 @@ AGENCIES = (
     r"(?:AP|AFP|EPA|Reuters|Yonhap|Xinhua|Kyodo|UPI|Getty Images|Bloomberg|NurPhoto|"
     r"Shutterstock|연합뉴스|뉴시스|뉴스1|newsis|News1)(?:[-/ ](?:Yonhap|연합뉴스|AP|AFP|EPA))?"
 )
+# Agencies that sell photos only: named alone on a line, they credit a photo ('GETTY IMAGES'),
+# where a news agency's name alone is its logo.
+PHOTO_AGENCIES = r"(?:Getty Images|Shutterstock|Alamy|NurPhoto|EPA|AFP via Getty Images)"
 # An organisation or a person in proper case, as credited in brackets: 'Getty Images', 'Seoul
 # Metropolitan Government' (not a wire marker in capitals such as '(END)' or '(LEAD)').
 _PROPER_NAME = r"(?-i:[A-Z][a-z][\w.&'’-]*(?:\s+(?:[A-Z&][\w.&'’-]*|of|and|for|the)){0,6})"
@@ -118,12 +121,14 @@ CAPTION_CREDITS = [
         # '. Photo by Ana Ruiz', '. Photograph: Martin Hale/PA', '. Korea Times photo by Kim'
         r"(?<=[.!?)\]])\s+(?P<c>(?:Courtesy of|Photo by|Photo:|Photo courtesy of|Image:|Credit:|"
         r"Photograph:|Photographer:|Picture:|Illustration:|(?:[A-Z][\w.'’-]*\s+){1,4}photo by)\s+[^.]{2,80})",
+        # '. Jerry Jackson, USA NOW' (a photographer, and the paper)
+        r"(?<=[.!?])\s+(?P<c>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2},\s+[A-Z][\w&.' -]{1,40}))",
         # '. REUTERS/Carlos Mena/File Photo'
         r"(?<=[.!?])\s+(?P<c>[A-Z]{2,}/[^.]{2,80})",
         # '. 대구시 제공', '. 부산일보DB', '. 한겨레 자료사진'
         r"(?<=[.!?])\s+(?P<c>[^\s.!?/]{1,15}(?:\s[^\s.!?/]{1,15})?\s?(?:제공|DB|자료사진))",
         # '... 있다. /사진=뉴스1', '. /솔뫼시대 DB', '... 전경. 2026.11.27/뉴스1 © News1 김기남 기자'
-        r"(?:(?<=[.!?])|(?<=[.!?])\s*\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.?)\s*/\s*(?:사진\s*=\s*)?"
+        r"(?:(?<=[.!?])|(?<=[.!?)])\s*\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.?)\s*/\s*(?:사진\s*=\s*)?"
         r"(?P<c>(?=[^/]*[^\W\d_])[^/.!?\s][^/.!?]{0,29})/?",
         # '... 있다. 2026.11.27. jhb@newsis.example' (a photographer's date and address)
         r"(?<=[.!?])\s*\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*(?P<c>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
@@ -138,12 +143,14 @@ CAPTION_CREDITS = [
 ]
 
 # A line that is only a photo credit: 'Luis Moreno/WPR', 'Credit...Nathan Price for The
-# Times', 'Image source, Getty Images', '(Getty Images)'. Such a line belongs to the photo
+# Times', 'Image source, Getty Images', '(Getty Images)', 'GETTY IMAGES', 'ⓒ News1 김민호 기자'. Such a line belongs to the photo
 # caption printed just before it (or, for 'Image source', just after it).
 CREDIT_LINE = re.compile(
-    r"^(?:(?i:image source|photo(?:graph(?:er)?)?|picture|credit|source|사진|사진출처|이미지 출처)\s*(?:[,:=]|\.{2,}|…)\s*(?P<c1>.{2,80})"
+    r"^/?(?:(?i:image source|photo(?:graph(?:er)?)?|picture|credit|source|사진|사진출처|이미지 출처)\s*(?:[,:=]|\.{2,}|…)\s*(?P<c1>.{2,80})"
     r"|(?P<c2>(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}|[A-Z]{2,})\s*/\s*[A-Z][\w .&'’-]{1,40}(?:/[\w .&-]{2,30})?)"
-    r"|\((?P<c3>" + _PROPER_NAME + r")\))$",
+    r"|\((?P<c3>" + _PROPER_NAME + r")\)"
+    r"|(?P<c4>(?i:" + PHOTO_AGENCIES + r"))"
+    r"|[©ⓒⒸ]\s*(?P<c5>[\w ]{2,20}\s[가-힣]{2,4}\s?(?:선임|사진)?기자))$",
 )
 # 'Image source, X' comes before its caption rather than after it.
 CREDIT_BEFORE = re.compile(r"^image source\b", re.IGNORECASE)
@@ -160,7 +167,7 @@ _EMAIL_PART = r"\s*[\[(<]?(?P<email>" + EMAIL.pattern + r")?[\])>]?\s*$"
 # 'By Mira Okafor', 'By MIRA OKAFOR and Jo Park, Reuters', 'BY LEE HA-EUN [lee@x.example]',
 # 'Reporter : Kim Min-ji'.
 BYLINE_EN = re.compile(
-    r"^(?:by|written by|words by|reporting by|reporter\s*:)\s*(?P<name>" + _NAME_EN + r")"
+    r"^(?:by|written by|words by|reporting by|reporter\s*:)\s*[—–-]?\s*(?P<name>" + _NAME_EN + r")"
     r"(?:\s*[,|\-–—]\s*(?P<affiliation>[^@\[]{2,60}?))?" + _EMAIL_PART,
     re.IGNORECASE,
 )
@@ -192,7 +199,7 @@ WIDGET_WORDS = frozenset(
 # '홍길동 기자 구독' (a widget after the name is no part of it).
 BYLINE_KO = re.compile(
     r"^[\[(]?(?:기자명\s*)?(?:[\[(]?(?P<place>[^=\s\])]{1,15})=)?\s*(?P<name>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)\s*"
-    r"(?:기자|특파원|선임기자|객원기자|인턴기자|통신원)[\])]?"
+    r"(?:[A-Za-z0-9가-힣]{2,12}\s)?(?:기자|특파원|선임기자|객원기자|인턴기자|통신원)[\])]?"
     r"(?:\s*[\[(<]?(?P<email>" + EMAIL.pattern + r")[\])>]?|\s+(?P<widget>[^.!?다]{1,20}))?\s*$"
 )
 # A broadcast reporter's sign-off: 'KBS 뉴스 박서윤입니다.', '해솔방송 윤서진입니다.' (not '이정민
@@ -246,6 +253,6 @@ UPDATED_LABEL = re.compile(r"(?:updated?|modified|수정|최종수정|업데이�
 COPYRIGHT_OWNER = re.compile(
     r"(?:©|ⓒ|Ⓒ|\(c\)|copyright)\s*(?:(?:©|ⓒ|Ⓒ|\(c\))\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?:by\s+)?"
     r"(?P<owner>[^\W\d_](?:[^.,:&<>()\[\]©ⓒⒸ|]|(?<=\b[A-Z])\.(?=[A-Z]))*?)"
-    r"\s*(?:\.(?![A-Z])|[,:&>|(\]]|all rights|무단|$)",
+    r"\s*(?:\.(?![A-Z])|[,:&>|(\]]|\s[-–—]\s|all rights|무단|$)",
     re.IGNORECASE,
 )

@@ -38,6 +38,7 @@ _TERMINAL_LENIENT = re.compile(r"(?:[.!?…。][\"'”’)\]」』]*|다)$")
 _HANGUL = re.compile(r"[가-힣]")
 _WORD = re.compile(r"[가-힣]+|[A-Za-z]+|\d+")
 _NO_CREDIT = (".", "!", "?", "…", '"', "'", "”", "’", "다")
+_SIGNED_DATE = re.compile(r"^(.*\d.*),\s*(?:[A-Z][\w&'’.-]*\s*){1,5}$")
 _META_SEPARATOR = re.compile(r"\s+[·•]\s+|\s*\|\s*")
 _CRUMBS = re.compile(r"\s*[|·>»›]\s*")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
@@ -150,7 +151,11 @@ def _date(text: str) -> tuple[str, int] | None:
     # Nothing but dates, labels, times, weekdays or time zones may stand on the line...
     rest = chrome.DATE_VALUE.sub(" ", text)
     rest = chrome.DATE_LINE_WORDS.sub("", rest.strip(), count=1)
-    if chrome.DATE_EXTRAS.sub(" ", rest).strip(" |,·•:.-()[]"):
+    if chrome.DATE_EXTRAS.sub(" ", rest).strip(" |,·•:./-()[]"):
+        # ...or before the paper's name: 'Tuesday March 15 2016, 12.01am, The Thames Times'...
+        signed = _SIGNED_DATE.match(text)
+        if signed:
+            return _date(signed.group(1))
         # ...or on parts of a line of short parts: '부산일보 | 입력 : 2026-11-27 18:20 | 본지 8면',
         # 'Leah Tremblay · CBS News · Posted: Mar 14, 2016 6:02 PM ET | Last Updated: …'.
         parts = _parts(text)
@@ -212,7 +217,7 @@ def _continues(prev: _Line, line: str) -> str | None:
         return None  # ('…다': a Korean sentence ends there even without a full stop)
     if _URL.match(line) or parse_caption(prev.text) or is_chrome(prev.text):
         return None
-    if (line[0].isalpha() and line[0].islower()) or line[0] in "$(%":
+    if line[0].isalpha() and line[0].islower():
         return "sure"  # ('ⓒ' is lower case too, but no letter)
     # A long line ending mid-phrase ('... said head librarian' / 'Rosa Imbert.', '… rose by' /
     # '5 percent'), unless what follows is furniture of its own: a byline, a date, a widget.
@@ -221,7 +226,7 @@ def _continues(prev: _Line, line: str) -> str | None:
     mid_phrase = prev.text[-1].isalpha() or prev.text[-1] in ",;-–"
     if not mid_phrase or len(last) < 60 or _date(line):
         return None
-    if line[0].isdigit():
+    if line[0].isdigit() or line[0] in "$(%":
         return "sure"
     if not _byline(line) and not is_chrome(line):
         return "guess"
@@ -560,6 +565,8 @@ def _take_lede_credit(first: str, meta: dict[str, Any]) -> str:
         meta.setdefault("byline", groups.get("name") or groups.get("name2") or groups.get("name3")
                         or groups.get("name4"))
         org = groups.get("org") or groups.get("org2") or groups.get("org4")
+        if org and " " in org.strip() and not groups.get("place"):  # '머니투데이 세종'
+            org, groups["place"] = org.strip().rsplit(" ", 1)
         if org:
             meta.setdefault("publisher", org.strip())
         if groups.get("place"):
