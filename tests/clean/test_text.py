@@ -235,6 +235,12 @@ def test_end_of_page_furniture_with_published_dates_is_not_body():
     assert art.published == "3 May 2026"
 
 
+def ferry_page(line: str) -> str:
+    """A small page with `line` between the headline and the body."""
+    return (f"Ferry fares to rise in June\n\n{line}\n\n"
+            "Ferry fares will rise by 4 percent in June, the operator said.\n\nSeason tickets are not affected.")
+
+
 @pytest.mark.parametrize("line, byline, email", [
     ("By FIRSTNAME LASTNAME", "FIRSTNAME LASTNAME", None),
     ("By ROSA DIAZ and TOM KEMP", "ROSA DIAZ and TOM KEMP", None),
@@ -245,8 +251,7 @@ def test_end_of_page_furniture_with_published_dates_is_not_body():
     ("BY LEE HA-EUN [lee.haeun@paper.example]", "LEE HA-EUN", "lee.haeun@paper.example"),
 ])
 def test_bylines(line, byline, email):
-    text = f"Ferry fares to rise in June\n\n{line}\n\nFerry fares will rise by 4 percent in June, the operator said.\n\nSeason tickets are not affected."
-    art = clean_text(text)
+    art = clean_text(ferry_page(line))
     assert (art.byline, art.email) == (byline, email)
     assert len(art.paragraphs) == 2
 
@@ -269,8 +274,7 @@ def test_a_reporter_name_standing_alone_under_the_headline_is_the_byline():
     ("한빛일보 | 입력 : 2026-11-27 18:20 | 본지 8면", "2026-11-27 18:20"),
 ])
 def test_date_lines(line, published):
-    text = f"Ferry fares to rise in June\n\n{line}\n\nFerry fares will rise by 4 percent in June, the operator said.\n\nSeason tickets are not affected."
-    assert clean_text(text).published == published
+    assert clean_text(ferry_page(line)).published == published
 
 
 @pytest.mark.parametrize("lede, dateline", [

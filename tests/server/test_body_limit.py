@@ -10,8 +10,6 @@ from __future__ import annotations
 import http.client
 import json
 import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -19,38 +17,17 @@ import urllib.request
 import httpx
 import pytest
 
+from tests.server.conftest import running_server
+
 LIMIT = 100_000
 BIG = 20_000_000
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     config = tmp_path_factory.mktemp("cfg") / "serve.toml"
-    config.write_text(f'[pipeline]\ntranslate = "identity"\n[translate]\ncache = ""\n'
-                      f'[server]\nload_models = "lazy"\nmax_body_bytes = {LIMIT}\n', encoding="utf-8")
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "newsbridge", "serve", "--host", "127.0.0.1",
-                             "--port", str(port), "--config", str(config)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited: {proc.stdout.read().decode()[-2000:]}")
-        time.sleep(0.3)
-    yield port
-    proc.terminate()
-    proc.wait(timeout=20)
+    with running_server(config, f'[server]\nload_models = "lazy"\nmax_body_bytes = {LIMIT}\n') as url:
+        yield int(url.rsplit(":", 1)[1])
 
 
 def body_of_size(n: int) -> bytes:
