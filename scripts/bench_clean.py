@@ -7,9 +7,9 @@ real and the body is article-sized.
 
 The baseline is the same package at `--baseline` (default: where this branch left main,
 so that only this branch's changes are timed), unpacked with `git archive` into a temporary
-folder and imported under another name, so both run in one process, interleaved run by run
-in turns: the machine's load falls on both alike. Timed: newsbridge.process() end to end,
-and cleaning alone, medians.
+folder and imported under another name, so both run in one process, timed back to back in
+pairs: the machine's load falls on both sides of a pair alike. Timed: newsbridge.process()
+end to end, and cleaning alone; the ratio is the median of the pairs' ratios.
 
 Usage: python scripts/bench_clean.py [--runs N] [--baseline REF]
 Target: process() on a 5,000-word pasted page no more than 10% slower than the baseline.
@@ -19,6 +19,7 @@ Last line: bench_clean en_ratio=.. ko_ratio=.. en_ms=.. ko_ms=.. (ratio: this co
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import re
 import shutil
@@ -63,17 +64,25 @@ def baseline_package(ref: str, into: Path) -> str:
     return "newsbridge_base"
 
 
-def interleaved(fns: dict[str, object], runs: int) -> dict[str, float]:
-    """Median milliseconds of each function, run in turn so that load hits all alike."""
-    times: dict[str, list[float]] = {name: [] for name in fns}
-    names = list(fns)
+def paired(new: object, old: object, runs: int) -> tuple[float, float, float]:
+    """Median ms of `new` and of `old`, and the median of their ratio, timed back to back in
+    alternating order with the garbage collector paused: the load of a shared machine falls
+    on both sides of each pair alike."""
+    times: dict[str, list[float]] = {"new": [], "old": []}
+    ratios = []
     for turn in range(runs):
-        for name in names[turn % len(names):] + names[:turn % len(names)]:
-            fn = fns[name]
+        pair = [("new", new), ("old", old)] if turn % 2 == 0 else [("old", old), ("new", new)]
+        this = {}
+        for name, fn in pair:
+            gc.collect()
+            gc.disable()
             started = time.perf_counter()
             fn()
-            times[name].append((time.perf_counter() - started) * 1000)
-    return {name: statistics.median(t) for name, t in times.items()}
+            this[name] = (time.perf_counter() - started) * 1000
+            gc.enable()
+            times[name].append(this[name])
+        ratios.append(this["new"] / this["old"])
+    return statistics.median(times["new"]), statistics.median(times["old"]), statistics.median(ratios)
 
 
 def main() -> int:
@@ -95,13 +104,12 @@ def main() -> int:
             same = [p.text for p in new_art.paragraphs] == [p.text for p in old_art.paragraphs]
             for fn in (newsbridge.process, base.process):  # warm the detectors and Kiwi
                 fn(text)
-            t = interleaved({"new": lambda: newsbridge.process(text), "old": lambda: base.process(text),
-                             "clean_new": lambda: newsbridge.clean(text), "clean_old": lambda: base.clean(text)},
-                            args.runs)
-            ratios[lang], ms[lang] = t["new"] / t["old"], t["new"]
+            new_ms, old_ms, ratio = paired(lambda: newsbridge.process(text), lambda: base.process(text), args.runs)
+            clean_new, clean_old, _ = paired(lambda: newsbridge.clean(text), lambda: base.clean(text), args.runs)
+            ratios[lang], ms[lang] = ratio, new_ms
             print(f"{lang}: {len(text.split()):,} words, {len(new_art.paragraphs)} paragraphs "
-                  f"(same body as {args.baseline[:10]}: {same}); process {t['new']:.1f} ms vs {t['old']:.1f} ms, "
-                  f"clean {t['clean_new']:.1f} ms vs {t['clean_old']:.1f} ms")
+                  f"(same body as {args.baseline[:10]}: {same}); process {new_ms:.1f} ms vs {old_ms:.1f} ms "
+                  f"(ratio {ratio:.3f}), clean {clean_new:.1f} ms vs {clean_old:.1f} ms")
     print(f"bench_clean en_ratio={ratios['en']:.3f} ko_ratio={ratios['ko']:.3f} "
           f"en_ms={ms['en']:.1f} ko_ms={ms['ko']:.1f}")
     return 0 if max(ratios.values()) <= TARGET else 1
