@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsbridge.cli import app
+from tests.clean.test_html import big_page
 from tests.conftest import ROOT
 
 EN = str(ROOT / "examples" / "pasted-page.en.txt")
@@ -189,3 +190,11 @@ def test_models_list_download_convert_verify(runner, tiny_models, tmp_path):
     converted = runner.invoke(app, ["models", "convert", str(model)])
     assert converted.exit_code == 0, converted.output
     assert (tmp_path / "tiny-ct2" / "model.bin").is_file()
+
+
+def test_an_html_page_of_more_than_a_million_characters_is_processed(runner, tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(big_page(1_200_000), encoding="utf-8")
+    out = runner.invoke(app, ["process", str(page), "--html"])
+    assert out.exit_code == 0, out.output[-500:]
+    assert len(json.loads(out.stdout)["article"]["paragraphs"]) == 4

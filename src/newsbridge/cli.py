@@ -134,7 +134,7 @@ def process(
 ) -> None:
     """Process one article: language, clean body, sentences, quotes, key points, translation."""
     pipe = _pipeline(config)
-    text = read_input(source, pipe.settings.limits.max_chars)
+    text = read_input(source, pipe.settings.limits.max_input_chars)
     result = pipe.process(text, html=html, target=to.value if to else None, points=points)
     for warning in result.warnings:
         logging.getLogger("newsbridge").info("%s", warning.message)
@@ -149,7 +149,7 @@ def process(
 def quotes(source: SourceArg, html: HtmlOpt = None, config: ConfigOpt = None) -> None:
     """Print the direct quotes of an article with their speakers, as a JSON array."""
     pipe = _pipeline(config)
-    result = pipe.process(read_input(source, pipe.settings.limits.max_chars), html=html)
+    result = pipe.process(read_input(source, pipe.settings.limits.max_input_chars), html=html)
     _warn(result)
     _emit_json([q.to_dict() for q in result.quotes])
 
@@ -164,7 +164,7 @@ def summarize(
 ) -> None:
     """Print the key points of an article as a JSON array (each with its source sentences)."""
     pipe = _pipeline(config)
-    result = pipe.process(read_input(source, pipe.settings.limits.max_chars), html=html, points=points)
+    result = pipe.process(read_input(source, pipe.settings.limits.max_input_chars), html=html, points=points)
     _warn(result)
     _emit_json([k.to_dict() for k in result.key_points])
 
@@ -180,7 +180,7 @@ def translate(
 ) -> None:
     """Translate an article (title, body, key points, quotes) with QA flags."""
     pipe = _pipeline(config)
-    result = pipe.process(read_input(source, pipe.settings.limits.max_chars), html=html, target=to.value)
+    result = pipe.process(read_input(source, pipe.settings.limits.max_input_chars), html=html, target=to.value)
     if result.translation is None:
         reason = translation_failure(result)
         _fail(f"error: {reason.message if reason else 'nothing to translate'}", EXIT_INPUT)
@@ -364,7 +364,7 @@ def models_verify(name: Annotated[str, typer.Argument(help="catalog name, hub id
 def clean(source: SourceArg, html: HtmlOpt = None, config: ConfigOpt = None) -> None:
     """Clean a pasted page or HTML: title, byline, captions and body paragraphs as JSON."""
     pipe = _pipeline(config)
-    article = pipe.clean(read_input(source, pipe.settings.limits.max_chars), html)
+    article = pipe.clean(read_input(source, pipe.settings.limits.max_input_chars), html)
     _emit_json(article.to_dict())
 
 

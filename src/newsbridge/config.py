@@ -34,7 +34,13 @@ class PipelineSettings:
 class LimitSettings:
     """Bounds on what one request may ask for."""
 
-    max_chars: int = 1_000_000
+    max_chars: int = 1_000_000  # article text: pasted text, or what is extracted from HTML
+    max_html_chars: int = 10_000_000  # the markup of an HTML page (as the feed fetcher's cap)
+
+    @property
+    def max_input_chars(self) -> int:
+        """The most characters any input may have before it is known to be HTML or text."""
+        return max(self.max_chars, self.max_html_chars)
 
 
 @dataclass(frozen=True)
@@ -76,7 +82,7 @@ class ServerSettings:
     host: str = "127.0.0.1"
     port: int = 8765
     load_models: str = "startup"      # startup | lazy
-    max_body_bytes: int = 2_000_000
+    max_body_bytes: int = 16_000_000
     max_item_chars: int = 200_000
     max_items: int = 64
     timeout_seconds: float = 120.0
@@ -154,8 +160,9 @@ def load_settings(path: str | os.PathLike[str] | None = None) -> Settings:
     if user:
         data = _merge(data, _read_toml(Path(user)))
     settings = _build(Settings, data, "")
-    if settings.limits.max_chars < 1:
-        raise ConfigError("setting [limits] 'max_chars' must be at least 1")
+    for key in ("max_chars", "max_html_chars"):
+        if getattr(settings.limits, key) < 1:
+            raise ConfigError(f"setting [limits] {key!r} must be at least 1")
     if settings.server.load_models not in ("startup", "lazy"):
         raise ConfigError("setting [server] 'load_models' must be 'startup' or 'lazy'")
     return settings

@@ -9,6 +9,10 @@ class InputError(NewsbridgeError, ValueError):
     """The input cannot be processed as given (empty, binary, too large, no article...)."""
 
 
+class InputTooLarge(InputError):
+    """The input is over a size limit (the HTTP service answers 413)."""
+
+
 class ConfigError(NewsbridgeError, ValueError):
     """The configuration is invalid: unknown key, wrong type, unknown backend name."""
 

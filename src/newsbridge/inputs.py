@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, InputTooLarge
 
 # Control characters that never occur in text (tab, newline, carriage return, form feed do).
 _CONTROL = {chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v"} | {"\x7f"}
@@ -18,10 +18,7 @@ def check_text(text: object, max_chars: int) -> str:
     if not isinstance(text, str):
         raise InputError(f"expected text (str), got {type(text).__name__}")
     if len(text) > max_chars:
-        raise InputError(
-            f"input has {len(text):,} characters, over the limit of {max_chars:,}; "
-            "send one article at a time or raise [limits] max_chars in the config"
-        )
+        raise too_long("input", len(text), max_chars)
     if not text.strip():
         raise InputError("input is empty: give the article text or HTML")
     sample = text[:20000]
@@ -29,6 +26,12 @@ def check_text(text: object, max_chars: int) -> str:
     if "\x00" in sample or controls > max(8, len(sample) // 100):
         raise InputError("input looks binary (control characters), not article text or HTML")
     return text.lstrip("\ufeff")
+
+
+def too_long(what: str, chars: int, limit: int, setting: str = "max_chars") -> InputTooLarge:
+    """The error for `what` ('input', 'the HTML page'...) of `chars` characters over `limit`."""
+    return InputTooLarge(f"{what} has {chars:,} characters, over the limit of {limit:,}; "
+                         f"send one article at a time or raise [limits] {setting} in the config")
 
 
 def decode(data: bytes) -> str:
@@ -63,7 +66,7 @@ def read_input(source: str, max_chars: int) -> str:
         except OSError as exc:
             raise InputError(f"cannot read {source}: {exc.strerror}") from None
     if len(data) >= limit:
-        raise InputError(
+        raise InputTooLarge(
             f"input is over {limit - 1:,} bytes; the limit is {max_chars:,} characters "
             "([limits] max_chars in the config)"
         )

@@ -14,11 +14,12 @@ from typing import Any, Protocol
 
 from . import segment as segment_mod
 from .clean import clean as clean_article
+from .clean import looks_like_html
 from .config import Settings, load_settings
 from .detect import Detector
 from .document import Article, KeyPoint, Language, Quote, Result, ResultWarning, Translation
 from .errors import ConfigError, InputError, ModelNotFoundError
-from .inputs import check_text
+from .inputs import check_text, decode, too_long
 from .quotes import RulesQuoteExtractor
 from .summarize import ExtractiveSummarizer
 from .summarize.abstractive import AbstractiveSummarizer
@@ -105,11 +106,24 @@ class Pipeline:
         )
 
     def clean(self, text: str, html: bool | None = None) -> Article:
-        """Clean `text` (pasted page or HTML) into an Article, after checking the input."""
-        text = check_text(text, self.settings.limits.max_chars)
+        """Clean `text` (pasted page or HTML) into an Article, after checking the input.
+
+        Pasted text may have [limits] max_chars characters; an HTML page's markup may have
+        max_html_chars, and the article extracted from it max_chars.
+        """
+        limits = self.settings.limits
+        if isinstance(text, (bytes, bytearray)):
+            text = decode(bytes(text))
+        if html is None:
+            html = isinstance(text, str) and looks_like_html(text)
+        if html and isinstance(text, str) and len(text) > limits.max_html_chars:
+            raise too_long("the HTML page", len(text), limits.max_html_chars, "max_html_chars")
+        text = check_text(text, limits.max_html_chars if html else limits.max_chars)
         article = self._stages["clean"].clean(text, html)
         if not article.paragraphs:
             raise InputError("no article text found: after removing page furniture nothing was left")
+        if len(article.body) > limits.max_chars:
+            raise too_long("the article extracted from the HTML", len(article.body), limits.max_chars)
         return article
 
     def prepare(self, text_or_article: str | Article, lang: str | None = None) -> tuple[Article, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsbridge.clean import clean, clean_text, is_chrome
-from tests.conftest import read_fixture
+from tests.conftest import ROOT, read_fixture
 
 
 def texts(article):
@@ -170,3 +170,187 @@ def test_offsets_slice_the_body(en_page):
     art = clean_text(en_page)
     for p in art.paragraphs:
         assert art.body[p.start:p.end] == p.text
+
+
+# --- the page structure signals of issue 12, each on a small page of its own ----------------
+
+def test_title_is_the_headline_not_a_one_line_menu_nor_a_date_line():
+    text = ("경제신문\n정치 북한 경제 마켓+ 산업 사회 전국 세계 문화 스포츠 오피니언\n\n"
+            "항만공사, 컨테이너 야적장 두 배로 늘린다\n\n"
+            "입력 2019.11.08 17:20 수정 2019.11.08 18:02\n\n"
+            "항만공사가 2027년까지 컨테이너 야적장을 지금의 두 배로 늘린다고 8일 밝혔다.\n\n"
+            "공사는 사업비 1200억원을 들여 북항 배후부지에 야적장을 새로 짓는다.")
+    art = clean_text(text)
+    assert art.title == "항만공사, 컨테이너 야적장 두 배로 늘린다"
+    assert art.published == "2019.11.08 17:20"
+    assert len(art.paragraphs) == 2
+
+
+def test_a_caption_above_the_body_is_not_the_title():
+    text = ("Harbour board approves night ferry to the islands\n\n"
+            "Islanders wait at the ferry terminal on Monday. Photo by Ana Ruiz\n\n"
+            "The harbour board approved a night ferry to the outer islands on Monday, the first "
+            "service after 8 p.m. in twenty years.\n\n"
+            "The ferry will run three nights a week from June.")
+    art = clean_text(text)
+    assert art.title == "Harbour board approves night ferry to the islands"
+    assert [c.credit for c in art.captions] == ["Photo by Ana Ruiz"]
+
+
+def test_image_source_and_image_caption_markers():
+    text = ("Dam operators lower reservoir ahead of storm\n\nBy Amir Haddad\n\n"
+            "Image source, Getty Images\nImage caption,\nWater is released from the Corran dam on Tuesday\n\n"
+            "Operators of the Corran dam began releasing water on Tuesday to make room for the rain "
+            "expected this weekend.\n\nThe release will continue until Friday, they said.")
+    art = clean_text(text)
+    assert art.title == "Dam operators lower reservoir ahead of storm"
+    assert [(c.text, c.credit) for c in art.captions] == [
+        ("Water is released from the Corran dam on Tuesday", "Getty Images")]
+    assert [p.text[:9] for p in art.paragraphs] == ["Operators", "The relea"]
+
+
+def test_korean_caption_printed_twice_with_a_db_credit_is_a_caption():
+    text = ("전통시장 주차장 200면 늘린다\n\n"
+            "읍내 전통시장 입구. /해미신문 DB\n읍내 전통시장 입구. /해미신문 DB\n\n"
+            "해미군이 읍내 전통시장 주차장을 200면 늘린다고 밝혔다.\n\n"
+            "군은 내년 상반기 착공할 계획이다.\n\n"
+            "[ⓒ 해미신문 무단전재 및 재배포 금지]")
+    art = clean_text(text)
+    assert [(c.text, c.credit) for c in art.captions] == [("읍내 전통시장 입구.", "해미신문 DB")]
+    assert art.publisher == "해미신문"
+    assert art.title == "전통시장 주차장 200면 늘린다"
+    assert len(art.paragraphs) == 2
+
+
+def test_end_of_page_furniture_with_published_dates_is_not_body():
+    text = ("Council scraps plan for second runway\n\nPublished\n3 May 2026\n\n"
+            "The county council voted on Tuesday to scrap plans for a second runway at Alder airport.\n\n"
+            "The decision ends a twelve-year campaign by local residents.\n\n"
+            "More on this story\n\nAlder airport passenger numbers fall again\nPublished\n12 April 2026\n\n"
+            "Residents fear noise from longer flight hours\nPublished\n2 March 2026\n\n"
+            "Related Internet Links\n\nAlder County Council\n\n"
+            "The Broadcaster is not responsible for the content of external sites.")
+    art = clean_text(text)
+    assert [p.text[:12] for p in art.paragraphs] == ["The county c", "The decision"]
+    assert art.published == "3 May 2026"
+
+
+def ferry_page(line: str) -> str:
+    """A small page with `line` between the headline and the body."""
+    return (f"Ferry fares to rise in June\n\n{line}\n\n"
+            "Ferry fares will rise by 4 percent in June, the operator said.\n\nSeason tickets are not affected.")
+
+
+@pytest.mark.parametrize("line, byline, email", [
+    ("By FIRSTNAME LASTNAME", "FIRSTNAME LASTNAME", None),
+    ("By ROSA DIAZ and TOM KEMP", "ROSA DIAZ and TOM KEMP", None),
+    ("김민수 기자", "김민수", None),
+    ("기자명 김민수 기자", "김민수", None),
+    ("김민수 기자 구독", "김민수", None),
+    ("Do Je-hae jhdo@koreatimes.example", "Do Je-hae", "jhdo@koreatimes.example"),
+    ("BY LEE HA-EUN [lee.haeun@paper.example]", "LEE HA-EUN", "lee.haeun@paper.example"),
+])
+def test_bylines(line, byline, email):
+    art = clean_text(ferry_page(line))
+    assert (art.byline, art.email) == (byline, email)
+    assert len(art.paragraphs) == 2
+
+
+def test_a_reporter_name_standing_alone_under_the_headline_is_the_byline():
+    text = ("Menu\n\nFerry fares to rise in June\n\nShare\n\nMin-ji Park\nNews, Seoul\n\n14 March 2016\n\n"
+            "Ferry fares will rise by 4 percent in June, the operator said.\n\nSeason tickets are not affected.")
+    art = clean_text(text)
+    assert (art.title, art.byline, art.published) == ("Ferry fares to rise in June", "Min-ji Park", "14 March 2016")
+
+
+@pytest.mark.parametrize("line, published", [
+    ("Updated 4:12 PM EDT, July 8, 2015", "July 8, 2015"),
+    ("14 March 2016", "14 March 2016"),
+    ("Mon 14 Mar 2016 18.02 GMT", "14 Mar 2016"),
+    ("송고2026-11-27 14:21", "2026-11-27 14:21"),
+    ("입력 2026.11.27 (21:14) 수정 2026.11.27 (22:05)", "2026.11.27"),
+    ("수정 2026-11-27 18:01 등록 2026-11-27 17:20", "2026-11-27 17:20"),
+    ("Published 6:02 a.m. ET March 14, 2016 | Updated 9:15 a.m. ET March 15, 2016", "March 14, 2016"),
+    ("한빛일보 | 입력 : 2026-11-27 18:20 | 본지 8면", "2026-11-27 18:20"),
+])
+def test_date_lines(line, published):
+    assert clean_text(ferry_page(line)).published == published
+
+
+@pytest.mark.parametrize("lede, dateline", [
+    ("PORT AMITY, N.C. (AP) — Ferry fares will rise by 4 percent in June, the operator said.", "PORT AMITY, N.C."),
+    ("SEOUL, Nov. 27 (Yonhap) -- Ferry fares will rise by 4 percent in June, the operator said.", "SEOUL"),
+])
+def test_english_datelines(lede, dateline):
+    assert clean_text(f"Ferry fares to rise\n\n{lede}\n\nSeason tickets are not affected.").dateline == dateline
+
+
+@pytest.mark.parametrize("copyright, publisher", [
+    ("[ⓒ 해미신문 무단전재 및 재배포 금지]", "해미신문"),
+    ("Copyright ⓒ 한국경제. All rights reserved. 무단 전재 및 재배포 금지.", "한국경제"),
+    ("© 2026 Northern Courier Media Group Ltd. All rights reserved.", "Northern Courier Media Group Ltd"),
+    ("ⓒ부산일보(www.busan.example), 무단전재 및 수정 금지", "부산일보"),
+])
+def test_publisher_is_the_copyright_owner_not_the_notice(copyright, publisher):
+    text = f"Ferry fares to rise in June\n\nFerry fares will rise by 4 percent in June, the operator said.\n\n{copyright}"
+    assert clean_text(text).publisher == publisher
+
+
+def test_notes_about_the_reporter_after_the_body_are_not_body():
+    text = ("Ferry fares to rise in June\n\nBy RACHEL OKONJO\n\n"
+            "Ferry fares will rise by 4 percent in June, the operator said.\n\n"
+            "Season tickets are not affected.\n\nRACHEL OKONJO\n"
+            "Okonjo covers transport for the paper.\n\nContact the newsroom at news@paper.example.")
+    assert [p.text for p in clean_text(text).paragraphs] == [
+        "Ferry fares will rise by 4 percent in June, the operator said.", "Season tickets are not affected."]
+
+
+def test_broadcast_script_markers_and_sign_off():
+    text = ("해안 도로 낙석 주의보\n\n박서윤 기자\n\n[앵커]\n\n해안 도로에 낙석 주의보가 내려졌습니다.\n\n"
+            "[리포트]\n\n어제 내린 비로 절벽의 흙이 약해졌습니다.\n\nKBS 뉴스 박서윤입니다.\n\n촬영기자:이민호")
+    art = clean_text(text)
+    assert [p.text for p in art.paragraphs] == ["해안 도로에 낙석 주의보가 내려졌습니다.", "어제 내린 비로 절벽의 흙이 약해졌습니다."]
+    assert art.byline == "박서윤"
+
+
+def test_a_headline_that_asks_a_question_is_the_title():
+    text = ("Menu\n\nCan batteries replace the old peaker plants?\n\nBy Ines Kovac\n\n"
+            "Utilities across the region are replacing gas plants that run only on the hottest days "
+            "with large batteries.\n\nThe first of them opened on Monday.")
+    art = clean_text(text)
+    assert art.title == "Can batteries replace the old peaker plants?"
+    assert len(art.paragraphs) == 2
+
+
+SHARED_EXAMPLES = ROOT.parent / "shared" / "examples"
+
+
+@pytest.mark.skipif(not SHARED_EXAMPLES.is_dir(), reason="../shared/examples is not on this machine")
+@pytest.mark.parametrize("name, expected", [
+    ("pasted-page.en.txt", ("Port Halden council backs ferry expansion despite cost worries", "Mira Okafor",
+                            "mira.okafor@haldendaily.example", "Halden Daily", "PORT HALDEN",
+                            [("Commuters wait for the 7:40 a.m. ferry at Halden Quay, Monday.",
+                              "Courtesy of Halden Transit Authority")],
+                            "PORT HALDEN — The city council voted 7-2", "would enter service next spring.")),
+    ("pasted-page.ko.txt", ("한빛시, 노후 상수관 전면 교체…\"내년 말까지 누수율 절반으로\"", "서지원", "jiwon@hanbit.example",
+                            "한빛일보", None, [("한빛시청 전경.", "한빛시 제공")],
+                            "한빛시가 30년 넘은 노후 상수관을", "1단계 구간은 예정대로 착공한다\"고 설명했다.")),
+])
+def test_the_shared_example_pages(name, expected):
+    art = clean_text((SHARED_EXAMPLES / name).read_text(encoding="utf-8"))
+    title, byline, email, publisher, dateline, captions, first, last = expected
+    assert (art.title, art.byline, art.email, art.publisher, art.dateline) == (title, byline, email, publisher, dateline)
+    assert [(c.text, c.credit) for c in art.captions] == captions
+    assert len(art.paragraphs) == 6
+    assert art.paragraphs[0].text.startswith(first) and art.paragraphs[-1].text.endswith(last)
+
+
+def test_an_image_source_credit_belongs_to_the_caption_after_it_not_the_line_before():
+    text = ("Dam operators lower reservoir ahead of storm\n\nAmir Haddad\nNews, Belfast\n\n"
+            "Image source, Reuters\nImage caption,\nWater is released from the Corran dam on Tuesday\n\n"
+            "Operators of the Corran dam began releasing water on Tuesday to make room for the rain "
+            "expected this weekend.\n\nThe release will continue until Friday, they said.")
+    art = clean_text(text)
+    assert [(c.text, c.credit) for c in art.captions] == [
+        ("Water is released from the Corran dam on Tuesday", "Reuters")]
+    assert art.byline == "Amir Haddad"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from fastapi.testclient import TestClient
 
 from newsbridge.server import create_app
+from tests.clean.test_html import big_page
 from tests.server.conftest import settings_with
 
 
@@ -208,3 +211,15 @@ def test_concurrent_translate_requests_are_batched():
     replies = asyncio.run(run())
     assert [r.json()["translations"] for r in replies] == [[f"Sentence {i}."] for i in range(8)]
     assert app.state.batcher.calls < 8
+
+
+def test_html_is_bounded_by_its_markup_cap_and_its_article_by_the_text_limit(client):
+    data = client.post("/v1/process", json={"html": big_page(1_500_000)})
+    assert data.status_code == 200, data.text[:300]
+    assert len(data.json()["article"]["paragraphs"]) == 4
+    settings = settings_with(load_models="lazy")
+    settings = dataclasses.replace(settings, limits=dataclasses.replace(settings.limits, max_chars=5_000))
+    with TestClient(create_app(settings)) as c:
+        r = c.post("/v1/process", json={"html": big_page(1_000, paragraphs=60)})
+        assert error_of(r) == (413, "too_large")
+        assert "extracted from the HTML" in r.json()["error"]["message"]

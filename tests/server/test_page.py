@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 
-import httpx
 import pytest
+
+from tests.server.conftest import running_server
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")
@@ -23,37 +20,10 @@ pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER),
                                 reason="chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    config = tmp_path_factory.mktemp("cfg") / "serve.toml"
-    config.write_text('[pipeline]\ntranslate = "identity"\n[translate]\ncache = ""\n', encoding="utf-8")
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "newsbridge", "serve", "--host", "127.0.0.1",
-                             "--port", str(port), "--config", str(config)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{url}/ready", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited: {proc.stdout.read().decode()[-2000:]}")
-        time.sleep(0.5)
-    else:
-        proc.kill()
-        raise RuntimeError("server did not become ready in 90 s")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
+    with running_server(tmp_path_factory.mktemp("cfg") / "serve.toml") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -3,6 +3,10 @@
 Kept apart from the cleaning logic so an editor who meets a new site can add a phrase here
 without reading the algorithm. Everything is matched case-insensitively against a whole line
 (or each part of a line split at separators such as '|', '·' or runs of spaces).
+
+These lists help, but no layout should depend on them: the cleaner finds the body as the
+longest run of article sentences, and the title, byline and captions by their shape and
+position (text.py). A phrase missing here costs at most one stray line.
 """
 
 from __future__ import annotations
@@ -26,19 +30,20 @@ CHROME_PHRASES = {
     "밴드", "네이버밴드", "url복사", "url 복사", "링크복사", "링크 복사", "인쇄", "스크랩",
     "댓글", "좋아요", "추천", "닫기", "이메일", "기사저장", "가-", "가+", "가",
     # layout and promotion
-    "advertisement", "ad", "sponsored", "sponsored content", "promoted", "top", "go top",
-    "go to top", "back to top", "top of page", "most read", "most popular", "most viewed",
-    "trending", "trending now", "popular", "recommended", "recommended for you", "more",
-    "read more", "see more", "more stories", "related", "related stories", "related articles",
-    "related news", "latest news", "editor's picks", "you may also like", "a-", "a", "a+",
+    "advertisement", "skip advertisement", "ad", "sponsored", "sponsored content", "promoted",
+    "top", "go top", "go to top", "back to top", "top of page", "most read", "most popular",
+    "most viewed", "trending", "trending now", "popular", "recommended", "recommended for you",
+    "more", "read more", "see more", "more stories", "related", "related stories",
+    "related articles", "related news", "latest news", "editor's picks", "you may also like",
+    "a-", "a", "a+",
     "광고", "맨 위로", "맨위로", "위로", "많이 본 뉴스", "많이 본 기사", "인기기사", "인기 기사",
     "관련기사", "관련 기사", "관련뉴스", "최신기사", "주요뉴스", "추천기사", "오늘의 주요뉴스",
+    # the widgets of a photo: 'hide caption', 'toggle caption', 'Image caption,'
+    "hide caption", "toggle caption", "image caption", "caption", "enlarge this image",
 }
 
 # Whole-line patterns: widgets described in words, copyright notices, cookie banners.
-CHROME_PATTERNS = [
-    re.compile(p, re.IGNORECASE)
-    for p in (
+_CHROME_LINE = (
         r"\b(text|font)[ -]?size\b",
         r"글자\s*크기",
         r"^top \d+ (stories|news|articles)$",
@@ -47,25 +52,34 @@ CHROME_PATTERNS = [
         r"^(share|post|send|email) (on|via|to|by|this)\b[\w ]{0,20}$",
         r"\bcookies?\b.*\b(accept|use|policy|consent)\b",
         r"^(story continues|article continues) below",
+        r"\bcomment(ing)? (policy|guidelines)\b|\bcommunity (guidelines|standards)\b",
         r"^(click|tap) here\b",
         r"^follow us\b|^sign up for\b|^get the .* newsletter\b",
         r"^\[?(사진|그래픽|영상)\s*[=:][^\]]*\]?$",
         r"^▶",
-    )
-]
+        # a link to another story inside the article: 'Read more: ...', 'See also: ...'
+        r"^(read more|see also|also read|related|more on this( story)?|관련\s*기사|관련\s*뉴스)\s*[:：]",
+)
+# Compiled as two regexes, one tried at the start of a line only: searching every position of
+# a long line for every pattern is what cleaning would spend its time on.
+CHROME_START = re.compile("|".join(f"(?:{p[1:]})" for p in _CHROME_LINE if p.startswith("^")), re.IGNORECASE)
+CHROME_ANYWHERE = re.compile("|".join(f"(?:{p})" for p in _CHROME_LINE if not p.startswith("^")), re.IGNORECASE)
+# A speaker or part marker of a broadcast script: '[앵커]', '<기자>', '◀ 리포트 ▶'.
+SCRIPT_MARKER = re.compile(r"^[\[<〈◀]\s*[^\]>〉▶\s]{1,6}\s*[\]>〉▶]$")
 
 # Copyright notices end the article wherever they stand.
 COPYRIGHT = re.compile(
-    r"©|ⓒ|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|unauthori[sz]ed reproduction|"
+    r"©|ⓒ|Ⓒ|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|unauthori[sz]ed reproduction|"
     r"저작권자|무단\s*전재|재배포\s*금지|무단\s*복제",
     re.IGNORECASE,
 )
 
-# Lines that end the article: nothing after them (until a real paragraph) is article text.
+# Lines that open a list of other stories: what follows them (until a real paragraph) is
+# not article text.
 SECTION_END = re.compile(
-    r"^(related( stories| articles| news)?|more (stories|from .*)|read more|see also|"
-    r"most (read|popular|viewed)|trending( now)?|recommended( for you)?|you may also like|"
-    r"editor'?s picks|latest news|comments?|top \d+ (stories|news)|"
+    r"^(related( stories| articles| news| content)?|more (stories|from .*|on this story)|read more|"
+    r"see also|most (read|popular|viewed)|trending( now)?|recommended( for you)?|"
+    r"you may also like|editor'?s picks|latest news|top stories|comments?|top \d+ (stories|news)|"
     r"관련\s*기사|관련\s*뉴스|많이 본 (뉴스|기사)|인기\s*기사|추천\s*기사|주요\s*뉴스|최신\s*기사|댓글)\b",
     re.IGNORECASE,
 )
@@ -75,70 +89,170 @@ SEPARATORS = re.compile(r"\s{2,}|\s*[|·•/]\s*|\t")
 
 BULLET = re.compile(r"^\s*(?:[•·◦▪■□●○◆◇►▸\-–*]|\d+\.)\s+")
 
-# Photo credits that end a caption: 'Courtesy of X', '(AP Photo/Name)', 'AP-Yonhap',
-# '[사진=한빛시 제공]', '/연합뉴스'. The credit must be set apart from the sentence (after a
-# full stop, a slash or a bracket) so that a body sentence ending '... Yonhap said.' is safe.
+# --- captions and photo credits -------------------------------------------------------------
 AGENCIES = (
     r"(?:AP|AFP|EPA|Reuters|Yonhap|Xinhua|Kyodo|UPI|Getty Images|Bloomberg|NurPhoto|"
     r"Shutterstock|연합뉴스|뉴시스|뉴스1|newsis|News1)(?:[-/ ](?:Yonhap|연합뉴스|AP|AFP|EPA))?"
 )
-CAPTION_CREDIT = re.compile(
-    r"(?:"
-    r"[\[(](?:사진|그래픽|Photo|Image)\s*[=:/]\s*(?P<c1>[^\])]+)[\])]"
-    r"|[\[(](?P<c2>(?:AP|AFP|EPA|Reuters) Photo[^\])]*|" + AGENCIES + r"(?:\s*자료사진)?)[\])]"
-    r"|(?<=[.!?)\]])\s*/?\s*(?P<c3>" + AGENCIES + r")"
-    r"|\s/\s*(?P<c4>" + AGENCIES + r")"
-    r"|(?<=[.!?)\]])\s+(?P<c5>(?:Courtesy of|Photo by|Photo:|Photo courtesy of|Image:|Credit:)\s+[^.]{2,80})"
-    r")\s*$",
-    re.IGNORECASE,
+# Agencies that sell photos only: named alone on a line, they credit a photo ('GETTY IMAGES'),
+# where a news agency's name alone is its logo.
+PHOTO_AGENCIES = r"(?:Getty Images|Shutterstock|Alamy|NurPhoto|EPA|AFP via Getty Images)"
+# An organisation or a person in proper case, as credited in brackets: 'Getty Images', 'Seoul
+# Metropolitan Government' (not a wire marker in capitals such as '(END)' or '(LEAD)').
+_PROPER_NAME = r"(?-i:[A-Z][a-z][\w.&'’-]*(?:\s+(?:[A-Z&][\w.&'’-]*|of|and|for|the)){0,6})"
+# A sentence or phrase has ended just before the credit: after a full stop or a bracket.
+_AFTER_TEXT = r"(?<=[.!?)\]])\s*"
+# Credits that end a caption, tried in this order; each leaves the credit in group 'c'. The
+# credit is set apart from the text (after a full stop, a slash or inside brackets), so a body
+# sentence ending '... Yonhap said.' is safe.
+CAPTION_CREDITS = [
+    re.compile(p + r"\s*$", re.IGNORECASE)
+    for p in (
+        # '[사진=한빛시 제공]', '(Photo: Dana Ortiz/The Daily Ledger)'
+        r"[\[(](?:사진|그래픽|이미지\s*출처|사진\s*출처|Photo|Image)\s*[=:/]\s*(?P<c>[^\])]+)[\])]",
+        # '(AP Photo/Kim Lee)', '[연합뉴스 자료사진]', '(Yonhap)', '[동아일보 자료사진]'
+        r"[\[(](?P<c>[^\])]{1,20}(?:제공|자료사진|DB))[\])]",
+        r"[\[(](?P<c>(?:AP|AFP|EPA|Reuters) Photo[^\])]*|" + AGENCIES + r"(?:\s*자료사진)?)[\])]",
+        # '... March 10, 2016 © Mehdi FEDOUACH / AFP' (a notice alone is no caption: see text.py)
+        r"(?<=[\w.,)\]])\s+[©ⓒⒸ]\s*(?P<c>[^©ⓒⒸ]{2,60})",
+        # '. AP-Yonhap', '/연합뉴스'
+        _AFTER_TEXT + r"/?\s*(?P<c>" + AGENCIES + r")",
+        r"\s/\s*(?P<c>" + AGENCIES + r")",
+        # '. Photo by Ana Ruiz', '. Photograph: Martin Hale/PA', '. Korea Times photo by Kim'
+        r"(?<=[.!?)\]])\s+(?P<c>(?:Courtesy of|Photo by|Photo:|Photo courtesy of|Image:|Credit:|"
+        r"Photograph:|Photographer:|Picture:|Illustration:|(?:[A-Z][\w.'’-]*\s+){1,4}photo by)\s+[^.]{2,80})",
+        # '. Jerry Jackson, USA NOW' (a photographer, and the paper)
+        r"(?<=[.!?])\s+(?P<c>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2},\s+[A-Z][\w&.' -]{1,40}))",
+        # '. REUTERS/Carlos Mena/File Photo'
+        r"(?<=[.!?])\s+(?P<c>[A-Z]{2,}/[^.]{2,80})",
+        # '. 대구시 제공', '. 부산일보DB', '. 한겨레 자료사진'
+        r"(?<=[.!?])\s+(?P<c>[^\s.!?/]{1,15}(?:\s[^\s.!?/]{1,15})?\s?(?:제공|DB|자료사진))",
+        # '... 있다. /사진=뉴스1', '. /솔뫼시대 DB', '... 전경. 2026.11.27/뉴스1 © News1 김기남 기자'
+        r"(?:(?<=[.!?])|(?<=[.!?)])\s*\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.?)\s*/\s*(?:사진\s*=\s*)?"
+        r"(?P<c>(?=[^/]*[^\W\d_])[^/.!?\s][^/.!?]{0,29})/?",
+        # '... 있다. 2026.11.27. jhb@newsis.example' (a photographer's date and address)
+        r"(?<=[.!?])\s*\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*(?P<c>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
+        # '... Seoul (Seoul Metropolitan Government)', '(Bill O'Leary/The Post)', '(ANC News: Dana
+        # Webb)', '(Hanmaeum archives)': two words or more, or a slash or a colon, in brackets
+        r"\s\((?P<c>" + _PROPER_NAME + r"|(?-i:[A-Z])[^()]{0,58}(?:[/:][^()]*|\s[^()]+))\)",
+        # '... 받고 있다. 정지윤 선임기자', '... 학원가. 중앙포토', '... 2026.11.27 안주영 전문기자'
+        r"(?<=[.!?])\s+(?:\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*)?"
+        r"(?P<c>[가-힣]{2,4}\s?(?:선임|사진|전문|수습)?기자|[^\s.!?/]{1,10}(?:포토|사진))",
+        _AFTER_TEXT + r"\[(?P<c>[A-Z][A-Z0-9 .&-]{1,30})\]",
+    )
+]
+
+# A line that is only a photo credit: 'Luis Moreno/WPR', 'Credit...Nathan Price for The
+# Times', 'Image source, Getty Images', '(Getty Images)', 'GETTY IMAGES', 'ⓒ News1 김민호 기자'. Such a line belongs to the photo
+# caption printed just before it (or, for 'Image source', just after it).
+CREDIT_LINE = re.compile(
+    r"^/?(?:(?i:image source|photo(?:graph(?:er)?)?|picture|credit|source|사진|사진출처|이미지 출처)\s*(?:[,:=]|\.{2,}|…)\s*(?P<c1>.{2,80})"
+    r"|(?P<c2>(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}|[A-Z]{2,})\s*/\s*[A-Z][\w .&'’-]{1,40}(?:/[\w .&-]{2,30})?)"
+    r"|\((?P<c3>" + _PROPER_NAME + r")\)"
+    r"|(?P<c4>(?i:" + PHOTO_AGENCIES + r"))"
+    r"|[©ⓒⒸ]\s*(?P<c5>[\w ]{2,20}\s[가-힣]{2,4}\s?(?:선임|사진)?기자))$",
 )
+# 'Image source, X' comes before its caption rather than after it.
+CREDIT_BEFORE = re.compile(r"^image source\b", re.IGNORECASE)
+# 'Image caption, Residents clear mud ...' or 'Image caption,' with the caption on the next line.
+CAPTION_MARKER = re.compile(r"^(?:(?:image|photo|video)?\s*caption\s*[,:]\s*(?P<text>.*)"
+                            r"|(?:photo|image|picture|사진)\s*:\s*(?P<long>(?:\S+\s+){5,}.*))$", re.IGNORECASE)
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# --- bylines ---------------------------------------------------------------------------------
+# Bounded as the standard bounds them, so a search is linear on a long run of letters.
+EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
+_NAME_EN = r"[A-Z][\w.'’\-]*(?:(?:\s+|\s*&\s*|\s+and\s+)[A-Z][\w.'’\-]*){0,7}"
+_EMAIL_PART = r"\s*[\[(<]?(?P<email>" + EMAIL.pattern + r")?[\])>]?\s*$"
 
-# 'By Mira Okafor', 'By MIRA OKAFOR and Jo Park, Reuters', 'Written by ...'.
+# 'By Mira Okafor', 'By MIRA OKAFOR and Jo Park, Reuters', 'BY LEE HA-EUN [lee@x.example]',
+# 'Reporter : Kim Min-ji'.
 BYLINE_EN = re.compile(
-    r"^(?:by|written by|words by|reporting by)\s+(?P<name>[A-Z][\w.'’\-]*(?:(?:\s+|\s*&\s*|\s+and\s+)[A-Z][\w.'’\-]*){0,7})"
-    r"(?:\s*[,|\-–—]\s*(?P<affiliation>[^@]{2,60}?))?\s*(?P<email>" + EMAIL.pattern + r")?\s*$",
+    r"^(?:by|written by|words by|reporting by|reporter\s*:)\s*[—–-]?\s*(?P<name>" + _NAME_EN + r")"
+    r"(?:\s*[,|\-–—]\s*(?P<affiliation>[^@\[]{2,60}?))?" + _EMAIL_PART,
     re.IGNORECASE,
 )
-# A sign-off line: 'Mira Okafor mira.okafor@haldendaily.example' or 'Mira Okafor | email'.
-SIGNOFF_EN = re.compile(
-    r"^(?P<name>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3})\s*[|,/]?\s*(?P<email>" + EMAIL.pattern + r")\s*$"
+# A sign-off line: 'Mira Okafor mira.okafor@haldendaily.example', 'Mira Okafor | email',
+# '한지수 (jisoo@edaily.example)'.
+SIGNOFF = re.compile(
+    r"^(?P<name>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}|[가-힣]{2,4})\s*[|,/]?\s*[\[(<]?"
+    r"(?P<email>" + EMAIL.pattern + r")[\])>]?\s*$"
 )
-# '홍길동 기자', '홍길동·김철수 기자 hong@x.com', '서울=홍길동 기자', '홍길동 특파원'.
+# A reporter's name standing alone under the headline: 'Min-ji Park', 'Gwen Adeyemi Transport
+# correspondent' (what follows the name must then name a newsroom role).
+ROLE_WORDS = (r"correspondent|editor|reporter|writer|columnist|critic|contributor|producer|"
+              r"journalist|staff|analyst|bureau chief|chief")
+BARE_NAME_EN = re.compile(
+    r"^(?!(?i:the|by|and|or|of|in|on|at|for|to|with|from|a|an)\b)"
+    r"(?P<name>[A-Z][a-z'’]+(?:-[a-z]+)?(?:\s+(?:[A-Z]\.|[A-Z][a-z'’]+(?:-[A-Za-z]+)?)){1,2}?)"
+    r"(?:,?\s+(?P<role>(?:[A-Z][\w&-]*\s+){0,3}(?i:" + ROLE_WORDS + r")))?$",
+)
+# Words of page widgets and sections: a name-shaped line made of them ('Social Sharing',
+# 'Related Topics', 'Print Preview') is no reporter.
+WIDGET_WORDS = frozenset(
+    "social sharing share topics topic related print preview save font size read more top stories "
+    "story news latest popular most sign log follow listen watch video videos photos comments "
+    "newsletter newsletters edition home menu search live opinion sections account subscribe help "
+    "contact about privacy terms advertisement sponsored trending next previous report error "
+    "corrections tips settings".split()
+)
+# '홍길동 기자', '홍길동·김철수 기자 hong@x.com', '세종=홍길동 기자', '기자명 홍길동 기자',
+# '홍길동 기자 구독' (a widget after the name is no part of it).
 BYLINE_KO = re.compile(
-    r"^(?:[\[(]?[^=\s\])]{1,15}=)?\s*(?P<name>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)\s*"
-    r"(?:기자|특파원|선임기자|객원기자|인턴기자|통신원)[\])]?\s*(?P<email>" + EMAIL.pattern + r")?\s*$"
+    r"^[\[(]?(?:기자명\s*)?(?:[\[(]?(?P<place>[^=\s\])]{1,15})=)?\s*(?P<name>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)\s*"
+    r"(?:[A-Za-z0-9가-힣]{2,12}\s)?(?:기자|특파원|선임기자|객원기자|인턴기자|통신원)[\])]?"
+    r"(?:\s*[\[(<]?(?P<email>" + EMAIL.pattern + r")[\])>]?|\s+(?P<widget>[^.!?다]{1,20}))?\s*$"
 )
+# A broadcast reporter's sign-off: 'KBS 뉴스 박서윤입니다.', '해솔방송 윤서진입니다.' (not '이정민
+# 기자입니다.', the anchor's cue in the middle of a script, nor '저는 …입니다.').
+SIGNOFF_KO = re.compile(r"^[A-Za-z가-힣0-9]*[A-Za-z0-9가-힣](?<![은는이가])(?:\s?뉴스)?\s(?!기자|특파원)(?P<name>[가-힣]{2,4})입니다\.?$")
 # Credit glued to the start of the first paragraph: '[한빛일보=서지원 기자] ...',
-# '(서울=연합뉴스) 홍길동 기자 = ...'.
+# '(서울=연합뉴스) 홍길동 기자 = ...', '[이데일리 한지수 기자] ...'.
 BYLINE_KO_PREFIX = re.compile(
     r"^(?:[\[(](?P<place>[^=\])]{1,15})=(?P<org>[^\])]{1,20})[\])]\s*(?P<name>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)\s*(?:기자|특파원)\s*=\s*"
     r"|\[(?P<org2>[^=\]]{1,20})=(?P<name2>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)\s*(?:기자|특파원)\]\s*"
-    r"|(?P<name3>[가-힣]{2,4})\s*(?:기자|특파원)\s*=\s*)"
+    r"|(?P<name3>[가-힣]{2,4})\s*(?:기자|특파원)\s*=\s*"
+    r"|\[(?P<org4>[^\]=]{1,15}?)\s+(?P<name4>[가-힣]{2,4})\s*(?:기자|특파원)\]\s*)"
 )
-# English dateline at the start of the lede: 'PORT HALDEN —', 'SEOUL, Nov. 27 (Yonhap) --'.
-DATELINE_EN = re.compile(r"^(?P<place>[A-Z][A-Z .,'’\-]{1,40}?)(?:,[^—–\n]{1,30})?\s*(?:\([^)]{1,30}\))?\s*(?:—|–|--|-)\s+")
+# English dateline at the start of the lede: 'PORT HALDEN —', 'SEOUL, Nov. 27 (Yonhap) --',
+# 'PORT AMITY, N.C. (AP) —' (a state's abbreviation is part of the place, a date is not).
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
+DATELINE_EN = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'’\-]{1,40}?(?:,\s+(?!" + _MONTH_ABBR + r")[A-Z][a-z]{0,4}\.(?:[A-Z]\.)?)?)"
+    r"(?:,[^—–\n]{1,30})?\s*(?:\([^)]{1,30}\))?\s*(?:—|–|--|-)\s+"
+)
 
+# --- dates -----------------------------------------------------------------------------------
 # Date and time lines: 'Published 10:32 a.m. Nov. 27, 2026', '입력 2026.11.27 10:32'.
 DATE_VALUE = re.compile(
     r"\d{4}[-./]\s?\d{1,2}[-./]\s?\d{1,2}(?:\.)?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
-    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*\d{1,2},?\s*\d{4}"
+    r"|\d{1,2}/\d{1,2}/\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}"
     r"|\d{4}년\s*\d{1,2}월\s*\d{1,2}일",
     re.IGNORECASE,
 )
 DATE_LINE_WORDS = re.compile(
     r"^(?:published|updated|posted|last updated|modified|first published|date|입력|수정|승인|"
-    r"기사입력|최종수정|등록|발행|송고시간|송고)?\s*:?\s*",
+    r"기사입력|최종수정|등록|발행|송고시간|송고|작성|업데이트|기사전송|전송|write|update)?\s*:?\s*",
     re.IGNORECASE,
 )
 DATE_EXTRAS = re.compile(
-    r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b[ap]\.?m\.?(?=\s|$)|\b(?:KST|UTC|GMT|EST|EDT|ET|PT|CET|BST)\b|"
+    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?=\W|$)|\b[ap]\.?m\.?(?=\W|$)|\b(?:KST|UTC|GMT|EST|EDT|ET|PT|CET|BST)\b|"
     r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?|[(\[]?[월화수목금토일](?:요일)?[)\]]|"
-    r"\b(?:published|updated|posted|modified|on|at)\b:?|입력|수정|승인|기사입력|최종수정|송고시간|송고|오전|오후",
+    r"\b(?:published|updated|posted|modified|last|first|on|at)\b:?|입력|수정|승인|기사입력|최종수정|"
+    r"송고시간|송고|등록|작성|업데이트|기사전송|전송|\bwrite\b|\bupdate\b|오전|오후|(?-i:^[A-Z]{3,}\b)",
     re.IGNORECASE,
 )
-# The owner named in a copyright line: '© 2026 Riverton Herald.', '<저작권자 © 청솔신문, 무단전재...>'.
-COPYRIGHT_OWNER = re.compile(r"(?:©|ⓒ|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<owner>[^.,<>()©ⓒ|]{2,40}?)\s*(?:[.,>|]|all rights|$)",
-                             re.IGNORECASE)
+# A date labelled as the first publication, or as a later update ('수정', 'Updated').
+PUBLISHED_LABEL = re.compile(r"(?:published|posted|write|입력|등록|작성|송고|기사입력|기사전송|발행)\s*:?\s*$", re.IGNORECASE)
+UPDATED_LABEL = re.compile(r"(?:updated?|modified|수정|최종수정|업데이트)\s*:?\s*$", re.IGNORECASE)
+
+# The owner named in a copyright line: '© 2026 Riverton Herald.', '<저작권자 © 청솔신문, 무단전재...>',
+# '[ⓒ 당진시대 무단전재 및 재배포 금지]', 'Copyright 조선일보 & chosun.com', 'ⓒ부산일보(www.busan.com)',
+# '©2026 Bloomberg L.P. All Rights Reserved.' (initials keep their stops).
+COPYRIGHT_OWNER = re.compile(
+    r"(?:©|ⓒ|Ⓒ|\(c\)|copyright)\s*(?:(?:©|ⓒ|Ⓒ|\(c\))\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?:by\s+)?"
+    r"(?P<owner>[^\W\d_](?:[^.,:&<>()\[\]©ⓒⒸ|]|(?<=\b[A-Z])\.(?=[A-Z]))*?)"
+    r"\s*(?:\.(?![A-Z])|[,:&>|(\]]|\s[-–—]\s|all rights|무단|$)",
+    re.IGNORECASE,
+)

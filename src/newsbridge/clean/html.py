@@ -50,8 +50,8 @@ def _figcaptions(html: str) -> list[Caption]:
     return captions
 
 
-def clean_html(html: str) -> Article:
-    """Extract the article from an HTML page and clean it like pasted text."""
+def extract(html: str):  # noqa: ANN201 - trafilatura.settings.Document
+    """trafilatura's main text and metadata of a page; InputError if it finds no text."""
     import trafilatura
 
     doc = trafilatura.bare_extraction(
@@ -60,13 +60,24 @@ def clean_html(html: str) -> Article:
         include_comments=False,
         include_tables=False,
         include_images=False,
+        # The date from the page's metadata (its publication date, not an update), not a
+        # guess from any date in the text such as a copyright year.
+        date_extraction_params={"extensive_search": False, "original_date": True},
         config=_config(),
     )
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
         raise InputError("no article text found in the HTML: is this an article page?")
+    return doc
+
+
+def clean_html(html: str) -> Article:
+    """Extract the article from an HTML page and clean it like pasted text."""
+    doc = extract(html)
+    text = doc.text
     article = clean_text(
         text,
+        extracted=True,
         title=doc.title,
         byline=doc.author,
         published=doc.date,

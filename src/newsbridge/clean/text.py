@@ -2,9 +2,21 @@
 
 A pasted page is the article wrapped in page furniture: menus and account links above, share
 buttons and photo captions around the headline, a byline, and related stories, rankings and
-a copyright notice below. The cleaner classifies every line, then keeps the run of article
-paragraphs between the header and the footer, unchanged and in order. The vocabulary of
-furniture lives in chrome.py.
+a copyright notice below. The cleaner finds the parts by general signals, in this order:
+
+1. Every line gets a kind from its own shape: a sentence, a headline-like line, a byline, a
+   date line, a photo caption (a credit such as 'AP Photo/…' or '/…DB', an 'Image caption,'
+   marker, a credit line just after it, or printed twice), or furniture (chrome.py).
+2. The body is the longest run of article sentences: bylines, date lines and copyright
+   notices separate the runs, and inside a run every sentence counts for its words while
+   every link-like line (short, no sentence end: menus, related headlines) counts against.
+   Captions and widgets inside the body count for nothing, and are taken out.
+3. The title is the headline-like line before the body that shares its words with the lede
+   (the first such line: a standfirst below the headline shares words too); a reporter's
+   name standing alone between the title and the body is the byline.
+
+Body paragraphs are kept unchanged and in order. The vocabulary of furniture lives in
+chrome.py.
 """
 
 from __future__ import annotations
@@ -16,20 +28,40 @@ from typing import Any
 from ..document import Article, Caption
 from . import chrome
 
-# A sentence ends with terminal punctuation, maybe inside closing quotes or brackets.
-_TERMINAL = re.compile(r"[.!?…。][\"'”’)\]」』]*$")
+# A sentence ends with terminal punctuation, maybe inside closing quotes or brackets, maybe
+# followed by a wire service's end marker ('… gains made. (END)').
+_TERMINAL = re.compile(r"[.!?…。][\"'”’)\]」』]*(?:\s*\([A-Z]{2,5}\))?$")
 # Korean text scraped without full stops still ends its sentences with the verb ending '다';
 # used only when no line of a text ends with a full stop, since Korean headlines end in '다'
 # too ('인력 두 배로 늘린다').
 _TERMINAL_LENIENT = re.compile(r"(?:[.!?…。][\"'”’)\]」』]*|다)$")
 _HANGUL = re.compile(r"[가-힣]")
+_WORD = re.compile(r"[가-힣]+|[A-Za-z]+|\d+")
+_NO_CREDIT = (".", "!", "?", "…", '"', "'", "”", "’", "다")
+_SIGNED_DATE = re.compile(r"^(.*\d.*),\s*(?:[A-Z][\w&'’.-]*\s*){1,5}$")
+_META_SEPARATOR = re.compile(r"\s+[·•]\s+|\s*\|\s*")
+_CRUMBS = re.compile(r"\s*[|·>»›]\s*")
+_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+# Function words that say nothing about a headline's topic.
+_STOPWORDS = frozenset(
+    "the and for with from that this into over after about are was were has have had will "
+    "its his her their not but say says said new than more who what when how why".split()
+)
+
+# What a line weighs in the search for the body (in words): a link-like line costs this much.
+_LINK_COST = 4
+# Kinds that separate one run of sentences from the next.
+_BREAKS = ("byline", "date", "copyright")
 
 
 @dataclass
 class _Line:
     text: str
     block: int  # lines of one block are separated by single newlines, blocks by blank lines
-    kind: str = ""  # chrome, caption, byline, date, body, bullet, head
+    kind: str = ""  # chrome, section, copyright, caption, credit, byline, date, body, bullet, head
+    caption: Caption | None = None
+    parts: list[str] | None = None  # the physical lines, when hard-wrapped lines were joined
+    guessed: bool = False  # a join made on a capital letter, to be confirmed
 
 
 def _is_sentence(text: str, lenient: bool = False) -> bool:
@@ -39,7 +71,12 @@ def _is_sentence(text: str, lenient: bool = False) -> bool:
     return hangul >= 6 or len(text.split()) >= 2
 
 
-def _strip_bullet(text: str) -> str:
+def _strip_bullet(text: str, numbers: bool = True) -> str:
+    """The text of a list item without its bullet (and its number, unless `numbers` is
+    False: in extracted HTML text, '1. The river market' is a numbered heading)."""
+    bullet = chrome.BULLET.match(text)
+    if bullet and not numbers and bullet.group(0).strip()[:1].isdigit():
+        return text.strip()
     return chrome.BULLET.sub("", text).strip()
 
 
@@ -49,51 +86,104 @@ def is_chrome(text: str) -> bool:
     low = base.lower().strip(" :>»›")
     if not low or low in chrome.CHROME_PHRASES or chrome.COPYRIGHT.search(low):
         return True
-    if any(p.search(low) for p in chrome.CHROME_PATTERNS):
+    if not any(ch.isalnum() for ch in low):
+        return True  # a rule or an ornament: '___', '* * *', '★★★★☆'
+    if chrome.CHROME_START.match(low) or chrome.CHROME_ANYWHERE.search(low):
+        return True
+    if len(low) > 200:
+        return False  # widget labels and menus are short; a long line is text
+    if _URL.match(low) or chrome.SCRIPT_MARKER.match(base):
         return True
     for parts in (chrome.SEPARATORS.split(low), low.split()):
         parts = [p.strip(" :") for p in parts if p.strip(" :")]
         if len(parts) >= 2 and all(p in chrome.CHROME_PHRASES for p in parts):
             return True
     # A breadcrumb or section menu: 'World | Politics | Economy'.
-    parts = [p for p in re.split(r"\s*[|·>»›]\s*", base) if p]
+    parts = [p for p in _CRUMBS.split(base) if p]
     return len(parts) >= 3 and all(len(p.split()) <= 2 for p in parts) and not _TERMINAL.search(base)
 
 
 def parse_caption(text: str) -> Caption | None:
-    match = chrome.CAPTION_CREDIT.search(text)
-    if not match:
+    """The caption and its credit if `text` ends with a photo credit, else None."""
+    # A credit is short and ends the line, never with a full stop or a closing quote: only the
+    # end of a line is searched, and a sentence not at all.
+    if text.endswith(_NO_CREDIT):
         return None
-    credit = next(g for g in match.groups() if g)
-    body = text[: match.start()].strip().rstrip("/").strip()
-    return Caption(text=body or text, credit=credit.strip())
+    skip = max(0, len(text) - 160)
+    for pattern in chrome.CAPTION_CREDITS:
+        match = pattern.search(text, skip)
+        if match:
+            body = text[: match.start()].strip().rstrip("/").strip()
+            return Caption(text=body or text, credit=match.group("c").strip())
+    return None
 
 
 def _byline(text: str) -> dict[str, str] | None:
     base = _strip_bullet(text)
-    for pattern in (chrome.BYLINE_EN, chrome.SIGNOFF_EN, chrome.BYLINE_KO):
+    for pattern in (chrome.BYLINE_EN, chrome.SIGNOFF, chrome.BYLINE_KO, chrome.SIGNOFF_KO):
         match = pattern.match(base)
         if match:
-            # 'affiliation' ('Staff Writer', 'Reuters') is read only to keep it out of the name.
+            # 'affiliation' ('Staff Writer', 'Reuters') and 'widget' ('구독') are read only to
+            # keep them out of the name; 'place' is the dateline of a Korean byline.
             found = {k: v.strip(" ,") for k, v in match.groupdict().items()
-                     if v and k != "affiliation"}
+                     if v and k not in ("affiliation", "widget")}
+            if "place" in found:
+                found["dateline"] = found.pop("place")
             return {"byline" if k == "name" else k: v for k, v in found.items()}
-    if chrome.EMAIL.fullmatch(base):
-        return {"email": base}
+    # An address alone, or in a short sign-off that is no sentence: '◎공감언론 뉴시스 kim@newsis.com'.
+    email = chrome.EMAIL.search(base) if "@" in base else None
+    if email and (email.group(0) == base or (len(base.split()) <= 6 and not _is_sentence(base))):
+        return {"email": email.group(0)}
     return None
 
 
-def _date(text: str) -> str | None:
-    """The date of a dateline-only line ('Updated: Aug. 14, 2026 6:05 p.m.', '입력 2026.08.14')."""
-    if len(text) > 80:
+def _date(text: str) -> tuple[str, int] | None:
+    """The date of a date-only line and how it is labelled: 0 published, 1 none, 2 updated.
+
+    'Updated: Aug. 14, 2026 6:05 p.m.', '입력 2026.11.27 (21:14) 수정 2026.11.27 (22:05)',
+    'Published 6:02 a.m. ET March 14, 2016 | Updated 9:15 a.m. ET March 14, 2016'.
+    """
+    if len(text) > 120:
         return None
-    match = chrome.DATE_VALUE.search(text)
-    if not match:
+    matches = list(chrome.DATE_VALUE.finditer(text))
+    if not matches:
         return None
-    # Nothing but the date, a label, a time, a weekday or a time zone may stand on the line.
-    rest = chrome.DATE_LINE_WORDS.sub("", text.replace(match.group(0), " ").strip(), count=1)
-    rest = chrome.DATE_EXTRAS.sub(" ", rest)
-    return match.group(0).strip() if not rest.strip(" |,·-") else None
+    # Nothing but dates, labels, times, weekdays or time zones may stand on the line...
+    rest = chrome.DATE_VALUE.sub(" ", text)
+    rest = chrome.DATE_LINE_WORDS.sub("", rest.strip(), count=1)
+    if chrome.DATE_EXTRAS.sub(" ", rest).strip(" |,·•:./-()[]"):
+        # ...or before the paper's name: 'Tuesday March 15 2016, 12.01am, The Thames Times'...
+        signed = _SIGNED_DATE.match(text)
+        if signed:
+            return _date(signed.group(1))
+        # ...or on parts of a line of short parts: '부산일보 | 입력 : 2026-11-27 18:20 | 본지 8면',
+        # 'Leah Tremblay · CBS News · Posted: Mar 14, 2016 6:02 PM ET | Last Updated: …'.
+        parts = _parts(text)
+        if len(parts) < 2 or any(len(p.split()) > 8 for p in parts):
+            return None
+        found = [d for d in map(_date, parts) if d]
+        return min(found, key=lambda d: d[1]) if found else None
+    labelled = []
+    for match in matches:
+        before = text[: match.start()]
+        rank = 0 if chrome.PUBLISHED_LABEL.search(before) else 2 if chrome.UPDATED_LABEL.search(before) else 1
+        labelled.append((rank, match.group(0).strip()))
+    rank, value = min(labelled, key=lambda r: r[0])
+    return value, rank
+
+
+def _parts(text: str) -> list[str]:
+    """The parts of a line of metadata set apart by '|' or '·'."""
+    return [p.strip() for p in _META_SEPARATOR.split(text) if p.strip()]
+
+
+def _name(text: str) -> str | None:
+    """The reporter's name if `text` is a name standing alone ('Min-ji Park', 'Gwen Adeyemi
+    Transport correspondent'), not a widget's label ('Social Sharing')."""
+    match = chrome.BARE_NAME_EN.match(text)
+    if not match or any(w.lower() in chrome.WIDGET_WORDS for w in match.group("name").split()):
+        return None
+    return match.group("name")
 
 
 def _split_lines(text: str) -> list[_Line]:
@@ -104,41 +194,93 @@ def _split_lines(text: str) -> list[_Line]:
         stripped = raw.strip()
         if not stripped:
             block += 1
-        elif lines and lines[-1].block == block and _continues(lines[-1].text, stripped):
-            lines[-1].text += " " + stripped
+            continue
+        join = _continues(lines[-1], stripped) if lines and lines[-1].block == block else None
+        if join:
+            prev = lines[-1]
+            prev.text += " " + stripped
+            prev.parts = (prev.parts or [prev.text[: -len(stripped) - 1]]) + [stripped]
+            prev.guessed = prev.guessed or join == "guess"
         else:
             lines.append(_Line(stripped, block))
-    return lines
+    # A join made on a capital letter stands only if the joined text ends a sentence: a
+    # headline and the standfirst below it are two lines, not one wrapped sentence.
+    return [piece for line in lines for piece in (
+        [_Line(part, line.block) for part in line.parts]
+        if line.guessed and not _TERMINAL_LENIENT.search(line.text) else [line])]
 
 
-def _continues(prev: str, line: str) -> bool:
-    """True if `line` is the hard-wrapped rest of the sentence that `prev` leaves open."""
-    if _TERMINAL_LENIENT.search(prev) or line == prev or chrome.BULLET.match(line):
-        return False  # ('…다': a Korean sentence ends there even without a full stop)
-    if line[0].islower() or line[0].isdigit() or line[0] in "$(%":
-        return True
-    # A long line ending mid-phrase ('... said head librarian' / 'Rosa Imbert.'), unless
-    # what follows is furniture of its own: a byline, a date, a widget.
-    mid_phrase = prev[-1].isalpha() or prev[-1] in ",;-–"
-    return (mid_phrase and len(prev) >= 60 and not _byline(line) and not _date(line)
-            and not is_chrome(line))
+def _continues(prev: _Line, line: str) -> str | None:
+    """'sure' or 'guess' if `line` is the hard-wrapped rest of the sentence that `prev`
+    leaves open, else None."""
+    if _TERMINAL_LENIENT.search(prev.text) or line == prev.text or chrome.BULLET.match(line):
+        return None  # ('…다': a Korean sentence ends there even without a full stop)
+    if _URL.match(line) or parse_caption(prev.text) or is_chrome(prev.text):
+        return None
+    if line[0].isalpha() and line[0].islower():
+        return "sure"  # ('ⓒ' is lower case too, but no letter)
+    # A long line ending mid-phrase ('... said head librarian' / 'Rosa Imbert.', '… rose by' /
+    # '5 percent'), unless what follows is furniture of its own: a byline, a date, a widget.
+    # Wrapped text has long lines up to the last: a short line is a menu item or a counter.
+    last = prev.parts[-1] if prev.parts else prev.text
+    mid_phrase = prev.text[-1].isalpha() or prev.text[-1] in ",;-–"
+    if not mid_phrase or len(last) < 60 or _date(line):
+        return None
+    if line[0].isdigit() or line[0] in "$(%":
+        return "sure"
+    if not _byline(line) and not is_chrome(line):
+        return "guess"
+    return None
 
 
 def _classify(lines: list[_Line], lenient: bool = False) -> None:
+    """Give every line its kind from its own shape and its neighbours'."""
+    caption_next = False  # after 'Image caption,': the next line is the caption
+    credit_before: str | None = None  # 'Image source, X' before its caption
     for i, line in enumerate(lines):
         text = line.text
+        line.kind, line.caption = "", None
+        if caption_next and not is_chrome(text):
+            line.kind, line.caption = "caption", Caption(text=text, credit=credit_before)
+            caption_next, credit_before = False, None
+            continue
+        marker = chrome.CAPTION_MARKER.match(text)
+        if marker:
+            said = marker.group("text") or marker.group("long")
+            if said:  # 'Image caption, …' or 'Photo: …' with its own credit maybe
+                line.kind, line.caption = "caption", parse_caption(said) or Caption(text=said, credit=credit_before)
+                credit_before = None
+            else:
+                line.kind, caption_next = "chrome", True
+            continue
+        credit = chrome.CREDIT_LINE.match(text)
+        if credit and chrome.CREDIT_BEFORE.match(text):
+            credit_before, line.kind = credit.group("c1").strip(), "credit"
+            continue
+        if credit:
+            _credit_line(lines, i, credit)
+            continue
         neighbours = {lines[j].text for j in (i - 1, i + 1)
                       if 0 <= j < len(lines) and lines[j].block == line.block}
-        if is_chrome(text):
-            line.kind = "chrome"
-        elif parse_caption(text) or (text in neighbours and _is_sentence(text)):
-            # Captions are printed twice on many pages (image alt text, then the caption),
-            # on consecutive lines.
-            line.kind = "caption"
-        elif _byline(text):
+        caption = parse_caption(text)
+        notice = chrome.COPYRIGHT.search(caption.text) if caption else None
+        if notice and len(caption.text[: notice.start()].split()) < 3:
+            caption = None  # '© 2026 Herald / AP', 'Copyright © X': a notice, not a photo
+        if _byline(text):
             line.kind = "byline"
         elif _date(text):
             line.kind = "date"
+        elif caption:
+            line.kind, line.caption = "caption", caption
+        elif is_chrome(text):
+            base = _strip_bullet(text)
+            line.kind = ("copyright" if chrome.COPYRIGHT.search(base)
+                         else "section" if chrome.SECTION_END.match(base) else "chrome")
+        elif text in neighbours and (_is_sentence(text) or len(text.split()) >= 3
+                                     or len(_HANGUL.findall(text)) >= 8):
+            # Captions are printed twice on many pages (image alt text, then the caption),
+            # on consecutive lines.
+            line.kind, line.caption = "caption", Caption(text=text)
         elif chrome.BULLET.match(text):
             line.kind = "bullet"
         elif _is_sentence(text, lenient):
@@ -147,54 +289,213 @@ def _classify(lines: list[_Line], lenient: bool = False) -> None:
             line.kind = "head"
 
 
-def clean_text(text: str, **metadata: Any) -> Article:
+def _credit_line(lines: list[_Line], i: int, match: re.Match) -> None:
+    """A line that is only a photo credit: it makes the line before it a caption, or is a
+    caption (a photo with no words) of its own."""
+    credit = next(g for g in match.groups() if g).strip()
+    line = lines[i]
+    prev = next((ln for ln in reversed(lines[max(0, i - 3):i]) if ln.kind != "chrome"), None)
+    if prev is not None and prev.kind in ("caption", "credit"):
+        line.kind = "credit"  # the credit printed again ('hide caption' / 'toggle caption')
+        if prev.caption and not prev.caption.credit:
+            prev.caption = Caption(text=prev.caption.text, credit=credit)
+        return
+    # A labelled or 'Name/Agency' credit follows its caption even when the caption is a full
+    # sentence; a bare '(Agency)' does so only after a phrase, else it stands for a photo.
+    labelled = match.group("c3") is None
+    if prev is not None and prev.kind in ("head", "body", "bullet") and (labelled or not _is_sentence(prev.text)):
+        prev.kind, prev.caption = "caption", Caption(text=prev.text, credit=credit)
+        line.kind = "credit"
+    else:
+        line.kind, line.caption = "caption", Caption(text=line.text, credit=credit)
+
+
+def _authors(lines: list[_Line]) -> list[re.Pattern]:
+    """Patterns for the reporters named in bylines: a line about them after the body
+    ('Okonjo covers weather…', 'KBS 뉴스 박서윤입니다.') is an author note, not article text."""
+    names: set[str] = set()
+    for line in lines:
+        found = (_byline(line.text) or {}).get("byline") if line.kind == "byline" else (
+            _dated_name(line.text) if line.kind == "date" else None)
+        if found:
+            names.update(n.strip() for n in re.split(r"\s*(?:,|&|·|\band\b)\s*", found) if n.strip())
+    patterns = []
+    for name in names:
+        if _HANGUL.search(name):
+            patterns.append(re.compile(re.escape(name)))
+        else:  # the full name in any case, the surname as a name ('Okonjo', 'OKONJO')
+            last = name.split()[-1]
+            patterns.append(re.compile(rf"(?i:\b{re.escape(name)}\b)|\b(?:{re.escape(last.capitalize())}|"
+                                       rf"{re.escape(last.upper())})\b"))
+    return patterns
+
+
+def _dated_name(text: str) -> str | None:
+    """The reporter named in a date line of parts ('Leah Tremblay · CBS News · Posted: …')."""
+    parts = _parts(text)
+    return next((n for n in map(_name, parts) if n), None) if len(parts) > 1 else None
+
+
+def _weight(line: _Line, authors: list[re.Pattern]) -> int | None:
+    """What a line adds to a run of article sentences; None where runs break."""
+    if line.kind in _BREAKS:
+        return None
+    if line.kind == "body" or (line.kind == "bullet" and _is_sentence(_strip_bullet(line.text))):
+        text = chrome.BYLINE_KO_PREFIX.sub("", line.text, count=1)  # the lede's own credit
+        if chrome.EMAIL.search(text) or any(a.search(text) for a in authors):
+            return -_LINK_COST  # 'Contact Marcus Bell at …', 'Okonjo covers weather for AP.'
+        return len(line.text.split())
+    if line.kind in ("head", "bullet", "section"):
+        return -_LINK_COST
+    return 0  # captions, credits and widgets inside the body neither make nor break it
+
+
+def _body_run(lines: list[_Line]) -> tuple[int, int] | None:
+    """(first, last) line of the longest run of article sentences (maximum-sum segment)."""
+    authors = _authors(lines)
+    best: tuple[int, int, int] | None = None  # (score, first, last)
+    score, first = 0, 0
+    for i, line in enumerate(lines):
+        weight = _weight(line, authors)
+        if weight is None or score + weight <= 0:
+            score, first = 0, i + 1
+            continue
+        score += weight
+        if weight > 0 and (best is None or score > best[0]):
+            best = (score, first, i)
+    if best is None:
+        return None
+    _, start, end = best
+    while lines[start].kind not in ("body", "bullet"):  # a run starts with a sentence
+        start += 1
+    _drop_widget_blocks(lines, start, end)
+    return start, end
+
+
+def _drop_widget_blocks(lines: list[_Line], start: int, end: int) -> None:
+    """Inside the body, a block of lines (no blank line between them) that is mostly
+    link-like is a widget: 'Read this next' / a headline, 'Newsletter' / 'Sign Me Up' / its
+    small print. A subhead is a block of one line; a block reaching past the body is the
+    page's own layout (a page pasted without blank lines)."""
+    i = start
+    while i <= end:
+        j = i
+        while j + 1 <= end and lines[j + 1].block == lines[i].block:
+            j += 1
+        inside = (i == 0 or lines[i - 1].block != lines[i].block) and (
+            j + 1 == len(lines) or lines[j + 1].block != lines[j].block)
+        linky = sum(ln.kind in ("head", "chrome", "section") for ln in lines[i:j + 1])
+        if inside and j > i and linky * 2 > j - i + 1:
+            for line in lines[i:j + 1]:
+                line.kind = "widget"
+        i = j + 1
+
+
+def _extracted_run(lines: list[_Line]) -> tuple[int, int] | None:
+    """(first, last) line of a page's main content: from its first sentence to the end, less
+    furniture that a signal names: a list of other stories after 'Related', what follows a
+    copyright notice, trailing lines that are no sentences ('촬영기자:…', '(Reporting by …)')."""
+    start = next((i for i, ln in enumerate(lines) if ln.kind == "body"), None)
+    if start is None:
+        return None
+    end, related = start, False
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if line.kind == "copyright":
+            break
+        related = line.kind == "section" or (related and line.kind != "body")
+        if related:
+            line.kind = "related"
+        elif line.kind in ("body", "bullet"):
+            end = i
+    return start, end
+
+
+def _keys(text: str) -> set[str]:
+    """Topic keys of a text: word stems (the first 5 letters of an English word, the first
+    2 syllables of a Korean one) and numbers."""
+    keys = set()
+    for word in _WORD.findall(text):
+        if _HANGUL.match(word):
+            if len(word) >= 2:
+                keys.add(word[:2])
+        elif word.isdigit():
+            if len(word) >= 2:
+                keys.add(word)
+        elif len(word) >= 3 and word.lower() not in _STOPWORDS:
+            keys.add(word.lower()[:5])
+    return keys
+
+
+def _headline_like(text: str) -> bool:
+    words = text.split()
+    name = chrome.BARE_NAME_EN.match(text)
+    if "|" in text or text.endswith(":") or _URL.match(text) or (name and name.group("role")):
+        return False
+    if _HANGUL.search(text):
+        return len(_HANGUL.findall(text)) >= 6 and len(words) <= 30
+    return 4 <= len(words) <= 30
+
+
+def _title(lines: list[_Line], start: int, lede: str) -> int | None:
+    """The index of the headline: among the headline-like lines before the body, the first
+    that shares about as many words with the lede as the best one; else the nearest."""
+    # The site's own name is no headline: it stands in the copyright notice too.
+    notices = " ".join(ln.text.casefold() for ln in lines if ln.kind == "copyright")
+    candidates = [i for i in range(start) if _headline_like(lines[i].text) and (
+        lines[i].kind == "head"  # or a question: 'Can batteries replace peaker plants?'
+        or (lines[i].kind == "body" and lines[i].text.rstrip("\"'”’").endswith(("?", "!"))))
+        and lines[i].text.casefold() not in notices]
+    if not candidates:
+        return None
+    lede_keys = _keys(lede)
+    scores = {}
+    for i in candidates:
+        keys = _keys(lines[i].text)
+        shared = len(keys & lede_keys)
+        scores[i] = shared / len(keys) if keys and shared >= 2 else 0.0
+    best = max(scores.values())
+    if best == 0:
+        return candidates[-1]
+    return next(i for i in candidates if scores[i] >= best / 2)
+
+
+def clean_text(text: str, *, extracted: bool = False, **metadata: Any) -> Article:
     """Clean pasted page text into an Article (title, byline, captions, body paragraphs).
 
-    `metadata` (title, byline, published, publisher...) found elsewhere, e.g. in HTML meta
-    tags, takes precedence over what the text itself suggests.
+    `extracted=True` says the text is already a page's main content (what trafilatura takes
+    from HTML): every line is kept unless a signal says it is furniture, so subheads and lists
+    stay. `metadata` (title, byline, published, publisher...) found elsewhere, e.g. in HTML
+    meta tags, takes precedence over what the text itself suggests.
     """
     lines = _split_lines(text.replace("\r\n", "\n").replace("\r", "\n"))
     _classify(lines)
     if not any(ln.kind == "body" for ln in lines):
         _classify(lines, lenient=True)
-    meta: dict[str, Any] = {}
-    captions: list[Caption] = []
-    body_at = next((i for i, ln in enumerate(lines) if ln.kind == "body"), None)
-
-    def note(line: _Line) -> None:
-        if line.kind == "caption":
-            cap = parse_caption(line.text) or Caption(text=line.text)
-            if cap not in captions:
-                captions.append(cap)
-        elif line.kind == "byline":
-            for key, value in (_byline(line.text) or {}).items():
-                meta.setdefault(key, value)
-        elif line.kind == "date":
-            meta.setdefault("published", _date(line.text))
-        elif line.kind == "chrome":
-            owner = chrome.COPYRIGHT_OWNER.search(line.text)
-            if owner:
-                meta.setdefault("publisher", owner.group("owner").strip())
-
-    if body_at is None:
+    run = _extracted_run(lines) if extracted else _body_run(lines)
+    title_at = None
+    if run is None:
         # No sentence-like line: a short fragment or a list. Keep what is not furniture.
-        for line in lines:
-            note(line)
         kept = [ln for ln in lines if ln.kind in ("head", "bullet", "body")]
     else:
-        header = lines[:body_at]
-        for line in header:
-            note(line)
-        heads = [ln.text for ln in header if ln.kind == "head"]
-        if heads:
-            meta["title"] = max(heads, key=len)
-        kept = _body_lines(lines[body_at:], note)
+        start, end = run
+        lede = " ".join(ln.text for ln in lines[start:end + 1] if ln.kind == "body")[:600]
+        title_at = _title(lines, start, lede)
+        kept = [ln for ln in lines[start:end + 1] if ln.kind in ("body", "head")
+                or (ln.kind == "bullet" and (extracted or _is_sentence(_strip_bullet(ln.text))))]
+    meta, captions = _metadata(lines, run, title_at)
+    if title_at is not None:
+        meta["title"] = lines[title_at].text
 
-    paragraphs = [_strip_bullet(ln.text) if ln.kind == "bullet" else ln.text for ln in kept]
-
+    paragraphs = [_strip_bullet(ln.text, numbers=not extracted) if ln.kind == "bullet" else ln.text for ln in kept]
+    copyright_owner = meta.pop("copyright", None)
     if paragraphs:
         paragraphs[0] = _take_lede_credit(paragraphs[0], meta)
+    if copyright_owner:  # the agency or paper credited in the lede comes first
+        meta.setdefault("publisher", copyright_owner)
     for key, value in metadata.items():
+        if key == "byline" and value:  # 'Ines Kovac', or '하윤서 기자' as a page's author tag
+            value = (_byline(value) or {}).get("byline", value)
         if value:
             meta[key] = value
     if meta.get("title") and paragraphs and paragraphs[0] == meta["title"]:
@@ -202,34 +503,54 @@ def clean_text(text: str, **metadata: Any) -> Article:
     return Article.from_paragraphs(paragraphs, captions=tuple(captions), **meta)
 
 
-def _body_lines(lines: list[_Line], note: Any) -> list[_Line]:
-    """Keep the article's paragraphs from the first one on, stopping at the footer."""
-    kept: list[_Line] = []
-    skipping = False  # inside a 'Related stories' list or after a sign-off
-    for line in lines:
-        if line.kind == "chrome":
-            if chrome.COPYRIGHT.search(line.text):
-                note(line)
-                break
-            if chrome.SECTION_END.match(_strip_bullet(line.text)):
-                skipping = True
-            continue
-        if line.kind in ("caption", "byline", "date"):
-            note(line)
-            if line.kind == "byline" and chrome.EMAIL.search(line.text):
-                skipping = True  # a reporter's sign-off closes the article
-            continue
-        if skipping:
-            if line.kind != "body":
-                continue
-            skipping = False
-        if line.kind == "bullet" and not _is_sentence(_strip_bullet(line.text)):
-            continue
-        kept.append(line)
-    # Trailing lines that are not sentences (tags, 'Related' headlines) are not article text.
-    while kept and kept[-1].kind == "head":
-        kept.pop()
-    return kept
+def _metadata(lines: list[_Line], run: tuple[int, int] | None, title_at: int | None) -> tuple[dict[str, Any], list[Caption]]:
+    """Byline, e-mail, dates, publisher and captions from the lines around the body.
+
+    The header speaks first (its byline; its publication date rather than an update, and a
+    date under the headline rather than the day's date above it), then a name standing alone
+    under the headline, then the body and the footer up to the copyright notice (a sign-off).
+    """
+    start, end = run if run else (len(lines), len(lines))
+    below_title = (title_at if title_at is not None else -1) + 1
+    footer = lines[end + 1:]
+    stop = next((i for i, ln in enumerate(footer) if ln.kind == "copyright"), len(footer))
+    header, rest = lines[:start], lines[start:end + 1] + footer[:stop + 1]
+    meta: dict[str, Any] = {}
+    captions: list[Caption] = []
+    dates: list[tuple[int, int, str]] = []  # (0 under the title, 1 above it, 2 later; label rank; date)
+
+    def note(line: _Line, where: int) -> None:
+        if line.kind == "caption" and line.caption not in captions:
+            captions.append(line.caption)
+        elif line.kind == "byline":
+            for key, value in (_byline(line.text) or {}).items():
+                meta.setdefault(key, value)
+        elif line.kind == "date":
+            value, rank = _date(line.text)
+            dates.append((where, rank, value))
+        elif line.kind == "copyright":
+            found = chrome.COPYRIGHT_OWNER.search(line.text)
+            if found:
+                owner = found.group("owner").strip()
+                if re.search(r"\b[A-Z]\.[A-Z]$", owner) and line.text[found.end("owner"):].startswith("."):
+                    owner += "."  # 'Bloomberg L.P.'
+                meta.setdefault("copyright", owner)
+
+    for i, line in enumerate(header):
+        note(line, 0 if i >= below_title else 1)
+    for line in rest:
+        note(line, 2)
+    # A name standing alone under the headline is the byline when no byline line names the
+    # reporter ('Print Preview' stands there too), or the same name better written.
+    names = [n for n in (_name(ln.text) if ln.kind == "head" else _dated_name(ln.text) if ln.kind == "date"
+                         else None for ln in header[below_title:]) if n]
+    named = meta.get("byline", "").casefold()
+    meta["byline"] = next((n for n in names if not named or n.casefold() == named), meta.get("byline"))
+    if meta["byline"] is None:
+        del meta["byline"]
+    if dates:
+        meta["published"] = min(dates, key=lambda d: d[:2])[2]
+    return meta, captions
 
 
 def _take_lede_credit(first: str, meta: dict[str, Any]) -> str:
@@ -241,15 +562,18 @@ def _take_lede_credit(first: str, meta: dict[str, Any]) -> str:
     match = chrome.BYLINE_KO_PREFIX.match(first)
     if match:
         groups = {k: v for k, v in match.groupdict().items() if v}
-        meta.setdefault("byline", groups.get("name") or groups.get("name2") or groups.get("name3"))
-        org = groups.get("org") or groups.get("org2")
+        meta.setdefault("byline", groups.get("name") or groups.get("name2") or groups.get("name3")
+                        or groups.get("name4"))
+        org = groups.get("org") or groups.get("org2") or groups.get("org4")
+        if org and " " in org.strip() and not groups.get("place"):  # '머니투데이 세종'
+            org, groups["place"] = org.strip().rsplit(" ", 1)
         if org:
             meta.setdefault("publisher", org.strip())
         if groups.get("place"):
             meta.setdefault("dateline", groups["place"].strip())
         rest = first[match.end():].strip()
         return rest or first
-    match = chrome.DATELINE_EN.match(first)
-    if match:
-        meta.setdefault("dateline", match.group("place").strip(" ,"))
+    dateline = chrome.DATELINE_EN.match(first)
+    if dateline:
+        meta.setdefault("dateline", dateline.group("place").strip(" ,"))
     return first

@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..config import Settings, load_settings
 from ..detect import split_paragraphs
-from ..errors import ConfigError, InputError, ModelNotFoundError
+from ..errors import ConfigError, InputError, InputTooLarge, ModelNotFoundError
 from ..pipeline import Pipeline
 from . import schemas
 from .batching import TranslateBatcher
@@ -48,8 +48,34 @@ def _error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse(status_code=status, content={"error": {"code": code, "message": message}})
 
 
+# How much of a refused body is read and dropped before the 413 goes out, at most.
+DRAIN_BYTES = 256_000_000
+DRAIN_SECONDS = 60.0
+DRAIN_IDLE_SECONDS = 1.0  # a client that sends nothing more is waiting for the answer
+
+
+async def _drain(receive: Any) -> None:
+    """Read and drop the rest of a refused request body.
+
+    Most clients (urllib, requests, browsers) send the whole body before they read the
+    answer. Answering while the body still comes, then closing, resets the connection under
+    them and they never see the 413; so the rest is read first, within bounds. A client that
+    stops after the headers to wait for the answer gets it after a second of silence.
+    """
+    drained = 0
+    with anyio.move_on_after(DRAIN_SECONDS):
+        while drained < DRAIN_BYTES:
+            with anyio.move_on_after(DRAIN_IDLE_SECONDS) as idle:
+                message = await receive()
+            if idle.cancelled_caught or message["type"] != "http.request":
+                return
+            drained += len(message.get("body", b""))
+            if not message.get("more_body", False):
+                return
+
+
 class BodyLimit:
-    """Refuses request bodies over `limit` bytes with 413, before reading them whole."""
+    """Refuses request bodies over `limit` bytes with 413, without keeping them."""
 
     def __init__(self, app: Any, limit: int) -> None:
         self.app, self.limit = app, limit
@@ -60,22 +86,42 @@ class BodyLimit:
             return
         headers = dict(scope.get("headers") or [])
         declared = headers.get(b"content-length")
-        too_large = _error(413, "too_large", f"request body over {self.limit:,} bytes; send one article at a time")
+        # 'Expect: 100-continue': the client sends the body only if asked to; answer at once.
+        waits = headers.get(b"expect", b"").lower() == b"100-continue"
+        message = f"request body over {self.limit:,} bytes; send one article at a time"
         if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            await too_large(scope, receive, send)
+            if not waits:
+                await _drain(receive)
+            await _error(413, "too_large", message)(scope, receive, send)
             return
-        seen = 0
+        if declared is not None and declared.isdigit():
+            await self.app(scope, receive, send)  # within the limit: the app reads it
+            return
+        # No length given (chunked): read it here, up to the limit, and hand it on whole.
+        # (An error raised while the app reads would reach the client as FastAPI's 400.)
+        chunks, seen, more = [], 0, True
+        while more:
+            received = await receive()
+            if received["type"] != "http.request":
+                return  # the client went away: nobody to answer
+            chunks.append(received.get("body", b""))
+            seen += len(chunks[-1])
+            more = received.get("more_body", False)
+            if seen > self.limit:
+                if more:
+                    await _drain(receive)
+                await _error(413, "too_large", message)(scope, receive, send)
+                return
+        whole = {"type": "http.request", "body": b"".join(chunks), "more_body": False}
 
-        async def limited_receive() -> dict:
-            nonlocal seen
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.limit:
-                    raise ApiError(413, "too_large", f"request body over {self.limit:,} bytes")
-            return message
+        async def replay() -> dict:
+            nonlocal whole
+            if whole is None:
+                return await receive()
+            given, whole = whole, None
+            return given
 
-        await self.app(scope, limited_receive, send)
+        await self.app(scope, replay, send)
 
 
 def create_app(settings: Settings | None = None, pipeline: Pipeline | None = None) -> FastAPI:
@@ -144,6 +190,10 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
     async def bad_input(request: Request, exc: InputError) -> JSONResponse:
         return _error(400, "bad_input", str(exc))
 
+    @app.exception_handler(InputTooLarge)
+    async def input_too_large(request: Request, exc: InputTooLarge) -> JSONResponse:
+        return _error(413, "too_large", str(exc))
+
     @app.exception_handler(ConfigError)
     async def bad_config(request: Request, exc: ConfigError) -> JSONResponse:
         return _error(400, "bad_input", str(exc))
@@ -187,10 +237,14 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
     def article_text(body: schemas.ArticleRequest) -> tuple[str, bool]:
         if (body.text is None) == (body.html is None):
             raise ApiError(422, "invalid_request", "give exactly one of 'text' and 'html'")
-        text = body.text if body.text is not None else body.html
-        if len(text) > server.max_item_chars:
-            raise ApiError(413, "too_large", f"the article has {len(text):,} characters; the limit is "
-                                             f"{server.max_item_chars:,}")
+        if body.html is not None:
+            # The markup has its own cap; the article extracted from it is held to
+            # [limits] max_chars by the pipeline (413 too).
+            limit, text, what = settings.limits.max_html_chars, body.html, "the HTML page"
+        else:
+            limit, text, what = server.max_item_chars, body.text, "the article"
+        if len(text) > limit:
+            raise ApiError(413, "too_large", f"{what} has {len(text):,} characters; the limit is {limit:,}")
         return text, body.html is not None
 
     # --- endpoints --------------------------------------------------------------------------

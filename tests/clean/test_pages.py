@@ -1,0 +1,64 @@
+"""The pasted-page corpus (tests/fixtures/pages): 72 layouts of English and Korean news sites.
+
+Every page must come out with its expected title, byline, captions, exact body paragraphs
+and metadata. heldout/ was written before the last rule change and is never used to tune the
+rules; tuned/ is what they were developed on (scripts/eval_clean.py scores both).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from newsbridge.clean import clean_text
+
+ROOT = Path(__file__).resolve().parents[2]
+_spec = importlib.util.spec_from_file_location("eval_clean", ROOT / "scripts" / "eval_clean.py")
+eval_clean = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(eval_clean)
+
+# Held-out pages the current rules get wrong (scripts/eval_clean.py --split heldout
+# --show-errors). They stay wrong here rather than be fixed by tuning on them; fixing one makes
+# it a tuned page, after a new held-out set has been written.
+KNOWN_MISSES = {
+    "heldout/en-wire-ap2": "dateline 'HARPERSFIELD, Ohio': a state written out is cut off",
+    "heldout/en-us-paper-globe": "'By X Globe Staff,Updated <date>' is neither a byline nor a date; "
+                                 "an all-caps 'NAME/GLOBE STAFF' credit is not seen",
+    "heldout/en-uk-paper-mirror": "\"Don't miss...\" (a link box) ends in an ellipsis and passes for a sentence",
+    "heldout/ko-daily-kmib": "'GoodNews paper ⓒ 국민신보, 무단전재…' is read as a photo credit, not the notice",
+}
+
+
+def _param(split: str, name: str, text: str, want: dict) -> object:
+    page = f"{split}/{name}"
+    marks = [pytest.mark.xfail(reason=KNOWN_MISSES[page], strict=True)] if page in KNOWN_MISSES else []
+    return pytest.param(text, want, id=page, marks=marks)
+
+
+PAGES = [_param(split, name, text, want)
+         for split in eval_clean.SPLITS for name, text, want in eval_clean.load(split)]
+
+
+def test_the_corpus_has_both_halves_in_both_languages():
+    for split in eval_clean.SPLITS:
+        names = [name for name, _, _ in eval_clean.load(split)]
+        assert len(names) >= 12
+        assert sum(n.startswith("en-") for n in names) == sum(n.startswith("ko-") for n in names)
+    assert set(KNOWN_MISSES) <= {f"heldout/{name}" for name, _, _ in eval_clean.load("heldout")}
+
+
+@pytest.mark.parametrize("text, want", PAGES)
+def test_page(text, want):
+    results = eval_clean.check(clean_text(text), want)
+    wrong = {field: (got, expected) for field, (ok, got, expected) in results.items() if not ok}
+    assert not wrong, "\n".join(f"{f}: got {g!r}, expected {e!r}" for f, (g, e) in wrong.items())
+
+
+@pytest.mark.parametrize("text, want", [pytest.param(*p.values, id=p.id) for p in PAGES])
+def test_body_paragraphs_are_lines_of_the_page_unchanged(text, want):
+    art = clean_text(text)
+    page_lines = " ".join(text.split())
+    for p in art.paragraphs:
+        assert " ".join(p.text.split()) in page_lines
