@@ -212,7 +212,9 @@ NON_AGENT_HEADS = {
 
 def parse_np(np: str, app: str | None, cue: str) -> Attribution | None:
     """Turn a speaker phrase ('Councillor Dana Reyes', 'he', 'the White House') into parts."""
-    np = np.strip()
+    np = re.sub(r"\s*\([^)]{1,25}\)$", "", np.strip())  # 'Sen. Chuck Grassley (R-Iowa)'
+    if not np:
+        return None
     appositive = _clean_appositive(app)
     low = np.lower()
     if low in PRONOUNS:
@@ -228,6 +230,11 @@ def parse_np(np: str, app: str | None, cue: str) -> Attribution | None:
             return Attribution("person", person.name, np, cue, person.gender or gender_of_words(np))
     if len(tokens) == 1 and tokens[0].lower() in _DETERMINERS | FUNCTION_WORDS:
         return None  # 'His', 'Another': no head noun, nobody in particular
+    while len(tokens) > 2 and tokens[0][0].islower() and tokens[0] not in _NAME_PARTICLES and not any(
+            t[0].islower() and t not in _NAME_PARTICLES for t in tokens[1:]) and tokens[0].lower() not in _DETERMINERS | {"the"}:
+        tokens = tokens[1:]  # 'here Senate Minority Leader Harry Reid', 'state Sen. Jason Holsman'
+    if tokens[0] in _NAME_PARTICLES and len(tokens) > 1 and tokens[1][0].isupper():
+        return Attribution("person", " ".join(tokens), appositive, cue)  # 'de Blasio'
     if tokens[0].lower() in _DETERMINERS or (len(tokens) > 1 and tokens[-1][0].islower()
                                               and tokens[0].lower() not in HONORIFICS):
         # 'His chief aide', 'The Florida senator', 'the company': a description, whose head
@@ -450,7 +457,7 @@ FUNCTION_WORDS = {
     "over", "under", "through", "throughout", "against", "along", "beyond", "behind", "amid",
     "what", "which", "who", "whom", "whose", "where", "why", "how", "whether", "or", "nor", "not",
     "here", "there", "yes", "even", "only", "just", "perhaps", "maybe", "thus", "hence", "former",
-    "whatever", "whoever", "however", "wherever", "whenever",
+    "whatever", "whoever", "however", "wherever", "whenever", "none", "nobody", "everybody", "somebody",
     "current", "senior", "junior", "acting", "interim",
 }
 _APPOSITIVE_ROLE = re.compile(r"^\s*,\s*(?:\d{1,3}\s*,\s*)?(?P<role>(?:the|a|an|his|her|their|its)\s+[^,.;\"“”]{2,80}?)\s*[,.;]")

@@ -247,11 +247,12 @@ class EntityModel:
                 return name
         return None
 
-    def latest_org(self, at: int, within: int = 4) -> Candidate:
-        """The organisation mentioned last, within a few sentences ('the group said')."""
+    def latest_org(self, at: int, kind: str = "", within: int = 4) -> Candidate:
+        """The organisation mentioned last, within a few sentences ('the group said'), that is
+        not known to be another kind of body ('the company' is not the University of X)."""
         here = self.sentence_of(at)
         found = [e for e in self.entities if e.kind == "org" and e.last_before(at) is not None
-                 and here - self.sentence_of(e.last_before(at)) <= within]
+                 and here - self.sentence_of(e.last_before(at)) <= within and (not e.roles or kind in e.roles)]
         best = self._latest(found, at)
         return Candidate(best, 0.6) if best else Candidate(None, 0.1)
 

@@ -142,6 +142,8 @@ class RulesQuoteExtractor:
                 quotes.append(Quote(id=f"q{len(quotes) + 1}", **q))
                 if q["speaker"] and q["kind"] == "speech":
                     last = _Said(q["speaker"], q["speaker_title"], q["cue"], idx, q["paragraph"], q["confidence"])
+                elif q["mention"] and q["kind"] == "speech":
+                    last = None  # somebody we cannot name spoke: the quotes after are not the last speaker's
         return quotes
 
     @staticmethod

@@ -180,6 +180,46 @@ ORG_ROLE_NOUNS = {
     "office", "bureau", "service", "airline", "charity", "hospital", "coalition", "alliance",
     "league", "association", "authority", "regulator", "watchdog", "broadcaster", "insurer",
     "retailer", "carrier", "manufacturer", "developer", "publisher", "startup", "giant", "outlet",
+    "tabloid", "daily", "weekly", "community", "campaign", "administration", "government",
     "embassy", "military", "army", "navy", "force", "city", "county", "province", "state",
     "municipality", "district", "centre", "center", "federation",
 }
+
+
+# Things that 'say' in news writing: documents, publications, media.
+DOCUMENT_NOUNS = {
+    "report", "statement", "study", "poll", "survey", "letter", "email", "e-mail", "memo", "ad",
+    "advertisement", "video", "book", "article", "editorial", "complaint", "lawsuit", "suit",
+    "filing", "document", "documents", "release", "tweet", "post", "message", "note", "notes",
+    "transcript", "ruling", "order", "opinion", "analysis", "review", "audit", "website", "site",
+    "account", "headline", "story", "column", "op-ed", "piece", "cable", "readout", "sign",
+    "signs", "banner", "slogan", "petition", "resolution", "platform", "bill", "law", "motion",
+    "indictment", "affidavit", "testimony", "speech", "remarks", "interview", "blog", "page",
+    "clip", "film", "movie", "documentary", "show", "broadcast", "program", "programme", "podcast",
+    "paper", "findings", "data", "guidance", "notice", "warning", "judgment", "verdict", "decision",
+    "investigation", "inquiry", "probe", "research", "forecast", "estimate", "estimates", "figures",
+}
+# Endings of English nouns for people who do something: resident, neighbour, employee, critic.
+_AGENT_ENDING = re.compile(r"(?:er|or|our|ist|ian|man|woman|men|women|ess|ant|ent|ee|al|ic|ive|ary|ster)s?$")
+_NOT_AGENT = {"ago", "freeze", "week", "year", "time", "past", "end", "moment", "deal", "plan"}
+
+
+def can_speak(head: str) -> bool:
+    """Whether a description's head noun can stand for a source: somebody, a body, a group
+    or a document ('a resident', 'the company', 'officials', 'the report'), not 'the past'."""
+    head = head.lower().strip(".,’'")
+    singular = head[:-1] if head.endswith("s") else head
+    if not head.isalpha() or head in _NOT_AGENT or len(head) < 3:
+        return False
+    return (head in TITLE_NOUNS or head in ROLE_NOUNS or singular in ROLE_NOUNS or head in ORG_ROLE_NOUNS
+            or singular in ORG_ROLE_NOUNS or head in DOCUMENT_NOUNS or gender_of_words(head) is not None
+            or bool(_AGENT_ENDING.search(head)))
+
+
+def head_noun(description: str) -> str:
+    """The head of an English description: 'the director of the FBI' -> 'director',
+    'one of the former prosecutors' -> 'prosecutors'."""
+    description = re.sub(r"^(?:one|some|many|several|most|each|all|none|both|two|three)\s+of\s+(?:the\s+)?", "",
+                         description.strip(), flags=re.I)
+    words = re.split(r"\s+(?:of|for|on|in|at|from|with|about|who|that|which|to)\s+", description.strip(), maxsplit=1)[0].split()
+    return words[-1].lower() if words else ""

@@ -16,13 +16,15 @@ import re
 from dataclasses import dataclass
 
 from .entities import Candidate, EntityModel
-from .names import ORG_ROLE_NOUNS, ROLE_NOUNS, TITLE_NOUNS, gender_of_words
+from .names import DOCUMENT_NOUNS, ORG_ROLE_NOUNS, ROLE_NOUNS, TITLE_NOUNS, can_speak, gender_of_words, head_noun
 
 # Determiners of a description that stands for nobody named: 'a source', 'one resident'.
 _INDEFINITE = ("a ", "an ", "one ", "another ", "some ", "several ", "many ", "two ", "three ",
                "four ", "most ", "other ", "both ", "한 ", "일부 ")
 
 
+_NAMED_INSIDE = re.compile(r"\b(?:[A-Z]{2,6}\b|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)")
+_DETERMINER_WORDS = {"a", "an", "the", "one", "another", "his", "her", "their", "its"}
 _POSSESSIVES = {"his": "m", "her": "f", "their": None, "its": None}
 _PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ian|man|woman|ant|ess)$")
 
@@ -100,13 +102,16 @@ def resolve(att: Attribution, model: EntityModel, at: int, exclude: tuple[str, .
     if att.name.lower().startswith(_INDEFINITE):
         # 'a top aide', 'one senior Democrat', '한 주민': by definition nobody the article names.
         return _unnamed(att, model, at, head)
+    inside = _named_inside(att, model, at)
+    if inside is not None:
+        return inside
     found = Candidate(None, 0.1)
     if att.title_word or att.surname:
         found = model.by_role(att.title_word or "", at, att.surname)
     if found.entity is None and head in ORG_ROLE_NOUNS:
         found = model.by_role(head, at, org=True)
         if found.entity is None:
-            found = model.latest_org(at)
+            found = model.latest_org(at, head)
         if found.entity is None:
             # 'Twitter said on Monday … the company said': an organisation met only by name.
             name = model.loose_name(at)
@@ -114,6 +119,11 @@ def resolve(att: Attribution, model: EntityModel, at: int, exclude: tuple[str, .
                 return Resolved(name, None, "title-only", att.name, 0.5)
     if found.entity is not None:
         return _from(found, att, "title-only", model, at)
+    if words and words[0] in _POSSESSIVES and head in DOCUMENT_NOUNS:
+        # 'his announcement speech', 'her statement': what the owner of the possessive says.
+        owner = model.pronoun(_POSSESSIVES[words[0]], at, plural=words[0] in ("its", "their"))
+        if owner.entity is not None:
+            return _from(Candidate(owner.entity, min(owner.confidence, 0.6)), att, "title-only", model, at)
     if words and words[0] in _POSSESSIVES and head in ORG_ROLE_NOUNS:
         # 'his campaign', 'her office': the organisation of the person the possessive is.
         owner = model.pronoun(_POSSESSIVES[words[0]], at, plural=words[0] == "its")
@@ -134,8 +144,24 @@ def resolve(att: Attribution, model: EntityModel, at: int, exclude: tuple[str, .
     return _unnamed(att, model, at, head)
 
 
+def _named_inside(att: Attribution, model: EntityModel, at: int) -> Resolved | None:
+    """'an FBI investigation', 'the nationalist Global Times tabloid': the body a description of
+    a thing names ('a State Department official' is a person, not the department)."""
+    named = _NAMED_INSIDE.findall(att.name)
+    if not named or is_person_noun(head_noun(att.name)) or (
+            att.name[:1].isupper() and att.name.split()[0].lower() not in _DETERMINER_WORDS):
+        return None
+    entity = model.find(named[-1], at, kind="org")
+    if entity is None and not named[-1].isupper():
+        return None
+    return _from(Candidate(entity or model.mention(named[-1], "org", at), 0.5), att, "title-only", model, at)
+
+
 def _unnamed(att: Attribution, model: EntityModel, at: int, head: str) -> Resolved:
-    """A source the article describes but does not name: the description is the speaker."""
+    """A source the article describes but does not name: the description is the speaker, if
+    it can stand for one at all ('a resident', 'officials', 'the report'; not 'two weeks ago')."""
+    if att.name.isascii() and not can_speak(head_noun(att.name)):
+        return Resolved(None, None, "title-only", att.name, 0.1)
     if is_person_noun(head) and not head.endswith("s"):
         # 'the woman, who did not want to be named': somebody a later 'she' may be.
         entity = model.mention(att.name, "person", at, gender=gender_of_words(head), strong=True, unnamed=True)
