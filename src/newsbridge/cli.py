@@ -11,7 +11,9 @@ import functools
 import json
 import logging
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -265,28 +267,91 @@ def run_feeds(
         pipe = _pipeline(config)
     except NewsbridgeError as exc:
         _fail(f"error: {exc}", EXIT_INPUT)
+    _log_level(quiet)
+    with StopSignals() as stop:
+        try:
+            db = State(state or out / "state.sqlite")
+        except NewsbridgeError as exc:
+            _fail(f"error: {exc}", EXIT_INPUT)
+        fetcher = Fetcher()
+        runner = Runner(pipe, out, db, fetcher, points=points, since=since_date, limit=limit, workers=workers,
+                        progress=sys.stderr.isatty() and not quiet, stop=stop.event)
+        counts = _drive(stop, lambda: runner.run(sources), [fetcher.close, db.close])
+    _summary("newsbridge run", counts, stop)
+
+
+class StopSignals:
+    """SIGTERM (systemd stop) and SIGINT (Ctrl-C) during a run: the first sets `event`, so the
+    run takes no new entry, finishes the ones in hand, commits and prints its summary; a
+    second one stops at once (claims released, nothing committed is lost)."""
+
+    def __init__(self) -> None:
+        self.event = threading.Event()
+        self.signum: int | None = None
+        self._previous: dict = {}
+
+    def __enter__(self) -> "StopSignals":
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            self._previous[signum] = signal.signal(signum, self._handle)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)
+
+    def _handle(self, signum: int, frame: object) -> None:
+        if self.event.is_set():
+            raise KeyboardInterrupt
+        self.signum = signum
+        self.event.set()
+        # os.write, not print: a handler must not re-enter a buffered stream it interrupted.
+        os.write(2, b"newsbridge: stopping after the entries in hand (signal again to stop at once)\n")
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + (self.signum or 2)  # 143 for SIGTERM, 130 for SIGINT
+
+
+def _log_level(quiet: bool) -> None:
     if quiet:
         logging.getLogger("newsbridge").setLevel(logging.WARNING)
     elif not sys.stderr.isatty():
         logging.getLogger("newsbridge").setLevel(logging.INFO)
+
+
+def _drive(stop: StopSignals, work: Callable[[], Any], cleanups: list[Callable[[], None]]) -> Any:
+    """Run `work`, then `cleanups` (closing the state releases its claims), turning errors
+    into one line and the exit code."""
     try:
-        db = State(state or out / "state.sqlite")
-        fetcher = Fetcher()
         try:
-            counts = Runner(pipe, out, db, fetcher, points=points, since=since_date, limit=limit,
-                            workers=workers, progress=sys.stderr.isatty() and not quiet).run(sources)
+            return work()
         finally:
-            fetcher.close()
-            db.close()
+            for cleanup in cleanups:
+                cleanup()
     except KeyboardInterrupt:
-        _fail("interrupted; run again to resume", 130)
+        print("newsbridge: stopped at once; run again to resume (nothing committed is lost)", file=sys.stderr)
+        sys.stderr.flush()
+        # Leave without waiting for the worker threads still busy with an entry (released above).
+        os._exit(stop.exit_code)
+    except NewsbridgeError as exc:
+        _fail(f"error: {exc}", EXIT_INPUT)
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         logging.getLogger("newsbridge").debug("internal error", exc_info=True)
         _fail(f"internal error: {type(exc).__name__}: {exc}", EXIT_INTERNAL)
-    print(f"newsbridge run: new {counts.new}, updated {counts.updated}, skipped {counts.skipped}, "
-          f"failed {counts.failed}", file=sys.stderr)
+
+
+def _summary(command: str, counts: Any, stop: StopSignals) -> None:
+    """The last lines of a run or batch on stderr, and its exit code."""
+    line = f"{command}: new {counts.new}, updated {counts.updated}, skipped {counts.skipped}, failed {counts.failed}"
+    if counts.elsewhere:
+        line += f", {counts.elsewhere} being processed by another run"
+    if stop.event.is_set():
+        line += f"; stopped, {counts.left} left for the next run"
+    print(line, file=sys.stderr)
     for error in counts.errors:
         print(f"  failed: {error}", file=sys.stderr)
+    if stop.event.is_set():
+        raise typer.Exit(stop.exit_code)
     raise typer.Exit(EXIT_PARTIAL if counts.failed else EXIT_OK)
 
 

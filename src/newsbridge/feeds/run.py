@@ -4,19 +4,21 @@ For each entry: the feed's full content when it carries the article, else the ar
 (fetch.py, then the HTML cleaner); then process(). One bad entry is recorded with its error
 and the run goes on. Results go to one JSON Lines file per run and one Markdown file per
 article, through the state's outbox (state.py), so a run killed at any moment and run again
-leaves every entry in the output exactly once.
+leaves every entry in the output exactly once. Entries are claimed one at a time in the state,
+so runs that overlap (a slow cron run and the next one) share the work instead of doubling it.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import re
 import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+import threading
+from collections import deque
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -28,7 +30,7 @@ from ..pipeline import Pipeline
 from ..render import to_markdown
 from .fetch import Fetcher, FetchError
 from .parse import Entry, FeedError, parse_feed
-from .state import State
+from .state import BUSY, WRITING, WRITTEN, Known, State
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 3          # a failing entry is retried on later runs up to this many times
@@ -41,6 +43,8 @@ class Counts:
     updated: int = 0
     skipped: int = 0
     failed: int = 0
+    elsewhere: int = 0  # held by another live run
+    left: int = 0       # not started because the run was stopped
     errors: list[str] = field(default_factory=list)
 
 
@@ -123,41 +127,36 @@ def _atomic_write(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def _holds(path: Path, key: str, version: str) -> bool:
-    """Whether a JSON Lines file already holds this entry version; drops a torn last line."""
+def _holds(path: Path, record: str) -> bool:
+    """Whether a JSON Lines file already holds this record; drops a torn last line."""
     if not path.exists():
         return False
     data = path.read_bytes()
     if data and not data.endswith(b"\n"):  # a crash in the middle of an append
         data = data[: data.rfind(b"\n") + 1]
         _atomic_write(path, data.decode("utf-8"))
-    for line in data.decode("utf-8").splitlines():
-        try:
-            seen = json.loads(line)
-        except ValueError:
-            continue
-        if seen.get("key") == key and seen.get("content_hash") == version:
-            return True
-    return False
+    return record.encode("utf-8") in data.split(b"\n")
 
 
-def flush_outbox(state: State, recovering: bool = False) -> int:
-    """Write every committed-but-unwritten result to its files; returns how many.
+def flush_outbox(state: State) -> int:
+    """Write every committed-but-unwritten result to its files (this run's, another live
+    run's, or a killed run's); returns how many.
 
-    `recovering` (at the start of a run): a killed run may have appended a record without
-    marking it written, so look before appending. Within a run the outbox row was committed
-    a moment ago and no file can hold it yet.
+    The outbox lock makes this one writer at a time. A row marked as being written was left
+    by a writer that died in the middle: its record may be in the file already, so look first.
     """
     count = 0
-    for outbox_id, jsonl, markdown, record, markdown_text in state.pending():
-        data = json.loads(record)
-        _atomic_write(markdown, markdown_text)
-        if not (recovering and _holds(jsonl, data["key"], data["content_hash"])):
-            jsonl.parent.mkdir(parents=True, exist_ok=True)
-            with jsonl.open("a", encoding="utf-8") as fh:
-                fh.write(record + "\n")
-        state.written(outbox_id)
-        count += 1
+    with state.writing_outbox() as rows:
+        for row in rows:
+            state.mark(row.id, WRITING)
+            if row.markdown is not None:
+                _atomic_write(row.markdown, row.markdown_text)
+            if not (row.interrupted and _holds(row.jsonl, row.record)):
+                row.jsonl.parent.mkdir(parents=True, exist_ok=True)
+                with row.jsonl.open("a", encoding="utf-8") as fh:
+                    fh.write(row.record + "\n")
+            state.mark(row.id, WRITTEN)
+            count += 1
     return count
 
 
@@ -179,7 +178,8 @@ def article_markdown(entry: Entry, feed: str, result: Result) -> str:
 
 @dataclass
 class Runner:
-    """One run over some feeds."""
+    """One run over some feeds. Set `stop` (from a signal handler) to end it early: it takes
+    no new entry, finishes the ones in hand, writes their results and returns."""
 
     pipe: Pipeline
     out: Path
@@ -191,14 +191,16 @@ class Runner:
     workers: int = 1
     progress: bool = False
     counts: Counts = field(default_factory=Counts)
+    stop: threading.Event = field(default_factory=threading.Event)
 
     def run(self, sources: list[Source]) -> Counts:
-        flushed = flush_outbox(self.state, recovering=True)  # finish what a killed run committed
+        self.state.start_heartbeat()
+        flushed = flush_outbox(self.state)  # finish what an interrupted run committed
         if flushed:
             log.info("wrote %d result(s) left over from an interrupted run", flushed)
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
         jsonl = self.out / f"run-{stamp}.jsonl"
-        todo: list[tuple[Entry, Source, str]] = []
+        todo: list[tuple[Entry, Source]] = []
         for source in sources:
             try:
                 title, entries = parse_feed(read_source(source, self.fetcher))
@@ -207,40 +209,75 @@ class Runner:
                 continue
             self.state.feed_seen(source.location, title)
             for entry in entries:
-                status = self._plan(entry)
-                if status is None:
+                if self._plan(entry, self.state.known(entry.key)) is None:
                     self.counts.skipped += 1
-                    continue
-                todo.append((entry, source, status))
-        if self.limit is not None:
-            self.counts.skipped += max(0, len(todo) - self.limit)
-            todo = todo[: self.limit]
-        bar = self._bar(len(todo))
-        with ThreadPoolExecutor(max_workers=max(1, self.workers)) as pool:
-            futures = [(pool.submit(process_entry, e, s, self.fetcher, self.pipe, self.points), e, s, st)
-                       for e, s, st in todo]
-            for n, (future, entry, source, status) in enumerate(futures, start=1):
-                try:
-                    result = future.result()
-                except (NewsbridgeError, FetchError, FeedError, ValueError, OSError) as exc:
-                    self._fail(entry, source, _one_line(exc))
-                except Exception as exc:  # noqa: BLE001 - one bad entry must not stop the run
-                    log.debug("unexpected error on %s", entry.key, exc_info=True)
-                    self._fail(entry, source, f"internal error: {type(exc).__name__}: {_one_line(exc)}")
                 else:
-                    self._commit(entry, source, status, result, jsonl)
-                    setattr(self.counts, status, getattr(self.counts, status) + 1)
-                self._tick(bar, n, len(todo), entry)
-        if bar is not None:
-            bar.close()
+                    todo.append((entry, source))
+        self._work(todo, jsonl)
         flush_outbox(self.state)
         return self.counts
 
-    def _plan(self, entry: Entry) -> str | None:
+    def _work(self, todo: list[tuple[Entry, Source]], jsonl: Path) -> None:
+        """Claim entries one by one as workers free up (so that overlapping runs share them),
+        process them, commit each result while the claim is held."""
+        queue, busy = deque(todo), []
+        in_flight: dict[Future, tuple[Entry, Source, str]] = {}
+        taken, second_look = 0, False
+        bar = self._bar(len(todo))
+        pool = ThreadPoolExecutor(max_workers=max(1, self.workers))
+        try:
+            while True:
+                while queue and len(in_flight) < max(1, self.workers) and not self.stop.is_set() \
+                        and (self.limit is None or taken < self.limit):
+                    entry, source = queue.popleft()
+                    status = self.state.claim(entry.key, lambda known, e=entry: self._plan(e, known))
+                    if status == BUSY:
+                        busy.append((entry, source))
+                    elif status is None:  # done by another run since we looked
+                        self.counts.skipped += 1
+                        self._tick(bar, entry, log_it=False)
+                    else:
+                        taken += 1
+                        future = pool.submit(process_entry, entry, source, self.fetcher, self.pipe, self.points)
+                        in_flight[future] = (entry, source, status)
+                if not in_flight:
+                    if busy and not second_look and not self.stop.is_set():
+                        # One more look at entries other runs held: a run may have died since.
+                        queue.extend(busy)
+                        busy, second_look = [], True
+                        continue
+                    break
+                finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    entry, source, status = in_flight.pop(future)
+                    self._finish(future, entry, source, status, jsonl)
+                    self._tick(bar, entry)
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+            if bar is not None:
+                bar.close()
+        self.counts.elsewhere = len(busy)
+        if self.stop.is_set():
+            self.counts.left = len(queue)
+        else:
+            self.counts.skipped += len(queue)  # over --limit
+
+    def _finish(self, future: Future, entry: Entry, source: Source, status: str, jsonl: Path) -> None:
+        try:
+            result = future.result()
+        except (NewsbridgeError, FetchError, FeedError, ValueError, OSError) as exc:
+            self._fail(entry, source, _one_line(exc))
+        except Exception as exc:  # noqa: BLE001 - one bad entry must not stop the run
+            log.debug("unexpected error on %s", entry.key, exc_info=True)
+            self._fail(entry, source, f"internal error: {type(exc).__name__}: {_one_line(exc)}")
+        else:
+            if self._commit(entry, source, status, result, jsonl):
+                setattr(self.counts, status, getattr(self.counts, status) + 1)
+
+    def _plan(self, entry: Entry, known: Known | None) -> str | None:
         """'new', 'updated', or None to skip (done and unchanged, too old, failed too often)."""
         if self.since and entry.published and entry.published < self.since:
             return None
-        known = self.state.known(entry.key)
         if known is None:
             return "new"
         if known.content_hash != entry.content_hash:
@@ -249,20 +286,25 @@ class Runner:
             return "new"
         return None
 
-    def _commit(self, entry: Entry, source: Source, status: str, result: Result, jsonl: Path) -> None:
+    def _commit(self, entry: Entry, source: Source, status: str, result: Result, jsonl: Path) -> bool:
         record = {"key": entry.key, "content_hash": entry.content_hash, "status": status,
                   "feed": source.location, "url": entry.url, "title": entry.title or result.article.title,
                   "published": entry.published.isoformat() if entry.published else None,
                   "result": result.to_dict()}
         markdown = self.out / "articles" / f"{_slug(entry)}.md"
-        self.state.done(entry.key, source.location, entry.url, entry.title, entry.content_hash, jsonl,
-                        markdown, record, article_markdown(entry, source.location, result))
+        if not self.state.done(entry.key, source.location, entry.url, entry.title, entry.content_hash, jsonl,
+                               markdown, record, article_markdown(entry, source.location, result)):
+            log.warning("%s: another run took this entry over (our lease ran out); its result is theirs",
+                        entry.url or entry.key)
+            return False
         flush_outbox(self.state)
+        return True
 
     def _fail(self, entry: Entry, source: Source, message: str) -> None:
+        if not self.state.failed(entry.key, source.location, entry.url, entry.title, entry.content_hash, message):
+            return  # another run took it over; its outcome is theirs to report
         self.counts.failed += 1
         self.counts.errors.append(f"{entry.title or entry.key}: {message}")
-        self.state.failed(entry.key, source.location, entry.url, entry.title, entry.content_hash, message)
         log.warning("failed: %s: %s", entry.url or entry.key, message)
 
     def _fail_feed(self, source: Source, message: str) -> None:
@@ -277,11 +319,11 @@ class Runner:
 
         return tqdm(total=total, unit="article", file=sys.stderr)
 
-    def _tick(self, bar, n: int, total: int, entry: Entry) -> None:  # noqa: ANN001
+    def _tick(self, bar, entry: Entry, log_it: bool = True) -> None:  # noqa: ANN001
         if bar is not None:
             bar.update(1)
-        else:
-            log.info("[%d/%d] %s", n, total, entry.title or entry.url or entry.key)
+        elif log_it:
+            log.info("done: %s", entry.title or entry.url or entry.key)
 
 
 def _one_line(exc: BaseException) -> str:
