@@ -48,6 +48,18 @@ class Format(str, enum.Enum):
     markdown = "markdown"
 
 
+class EngineChoice(str, enum.Enum):
+    local = "local"
+    ray = "ray"
+
+
+EngineOpt = Annotated[EngineChoice, typer.Option(
+    "--engine", help="local: threads of this process; ray: workers on Ray (pip install 'newsbridge\\[scale]')")]
+AddressOpt = Annotated[Optional[str], typer.Option(
+    "--address", help="Ray cluster: auto or ray://HOST:PORT \\[default: a Ray instance on this machine]")]
+WorkersOpt = Annotated[Optional[int], typer.Option(
+    "--workers", min=1, max=1024, help="articles in parallel: threads (local) or Ray workers \\[default: 1 / 2]")]
+GpusOpt = Annotated[float, typer.Option("--gpus-per-worker", min=0.0, help="GPUs each Ray worker holds (0.5: two a GPU)")]
 SourceArg = Annotated[str, typer.Argument(metavar="FILE|-", help="article file, or - for stdin")]
 ConfigOpt = Annotated[
     Optional[Path],
@@ -234,21 +246,24 @@ def run_feeds(
     out: Annotated[Path, typer.Option("--out", help="folder for the JSON Lines and Markdown output")] = Path("newsbridge-out"),
     feeds_file: Annotated[Optional[Path], typer.Option("--feeds-file", help="a feeds.toml listing feeds")] = None,
     to: Annotated[Optional[Target], typer.Option("--to", help="translate every article into this language")] = None,
-    state: Annotated[Optional[Path], typer.Option("--state", help="state database [default: OUT/state.sqlite]")] = None,
+    state: Annotated[Optional[Path], typer.Option("--state", help="state database \\[default: OUT/state.sqlite]")] = None,
     since: Annotated[Optional[str], typer.Option("--since", help="skip entries published before this date (YYYY-MM-DD)")] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="process at most N entries this run")] = None,
-    workers: Annotated[int, typer.Option("--workers", min=1, max=32, help="entries processed in parallel")] = 1,
+    engine: EngineOpt = EngineChoice.local,
+    address: AddressOpt = None,
+    workers: WorkersOpt = None,
+    gpus_per_worker: GpusOpt = 0.0,
     points: Annotated[int, typer.Option("--points", min=1, max=20)] = 5,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="only the summary and errors")] = False,
     config: ConfigOpt = None,
 ) -> None:
     """Process every new or changed entry of some feeds, once; resumable after a crash.
 
-    Exit codes: 0 all entries done, 3 some failed, 2 bad usage, 1 internal error.
+    Exit codes: 0 all entries done, 3 some failed, 2 bad usage, 1 internal error, 130/143 stopped by a signal.
     """
     from datetime import datetime, timezone
 
-    from .feeds import Fetcher, Runner, Source, State
+    from .feeds import Runner, Source
 
     try:
         sources = [Source(f, to.value if to else None) for f in feeds or []]
@@ -269,15 +284,74 @@ def run_feeds(
         _fail(f"error: {exc}", EXIT_INPUT)
     _log_level(quiet)
     with StopSignals() as stop:
-        try:
-            db = State(state or out / "state.sqlite")
-        except NewsbridgeError as exc:
-            _fail(f"error: {exc}", EXIT_INPUT)
+        db, fetcher, eng = _open_engine(state or out / "state.sqlite", pipe, engine, address, workers, gpus_per_worker)
+        runner = Runner(pipe, out, db, fetcher, points=points, since=since_date, limit=limit,
+                        progress=sys.stderr.isatty() and not quiet, stop=stop.event, engine=eng)
+        counts = _drive(stop, lambda: runner.run(sources), [eng.close, fetcher.close, db.close])
+    _summary("newsbridge run", [("new", counts.new), ("updated", counts.updated)], counts, stop)
+
+
+@app.command("batch")
+def batch(
+    source: Annotated[Path, typer.Argument(metavar="IN.jsonl", help="one article a line: id and text, html or url")],
+    out: Annotated[Path, typer.Option("--out", help="OUT.jsonl: one record a line (id, status, error, result)")],
+    to: Annotated[Optional[Target], typer.Option("--to", help="translate every article into this language")] = None,
+    state: Annotated[Optional[Path], typer.Option("--state", help="state database \\[default: OUT.state.sqlite]")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="process at most N articles this run")] = None,
+    engine: EngineOpt = EngineChoice.local,
+    address: AddressOpt = None,
+    workers: WorkersOpt = None,
+    gpus_per_worker: GpusOpt = 0.0,
+    points: Annotated[int, typer.Option("--points", min=1, max=20)] = 5,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="only the summary and errors")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Process a backlog of articles, each id written once to OUT; a re-run resumes.
+
+    Exit codes: 0 all done, 3 some failed, 2 bad usage, 130/143 stopped by a signal.
+    """
+    from .batch import Batch
+
+    try:
+        if not source.is_file():
+            raise InputError(f"cannot read {source}: no such file")
+        if out.resolve() == source.resolve():
+            raise InputError("--out must not be the input file")
+        pipe = _pipeline(config)
+    except NewsbridgeError as exc:
+        _fail(f"error: {exc}", EXIT_INPUT)
+    _log_level(quiet)
+    max_line = pipe.settings.limits.max_chars * 6 + 65536  # \uXXXX escapes: 6 bytes a character
+    with StopSignals() as stop:
+        db, fetcher, eng = _open_engine(state or Path(f"{out}.state.sqlite"), pipe, engine, address, workers,
+                                        gpus_per_worker)
+        job = Batch(source, out, db, eng, target=to.value if to else None, points=points, limit=limit,
+                    progress=sys.stderr.isatty() and not quiet, stop=stop.event)
+        counts = _drive(stop, lambda: job.run(max_line), [eng.close, fetcher.close, db.close])
+    _summary("newsbridge batch", [("done", counts.new)], counts, stop)
+
+
+def _open_engine(state_path: Path, pipe: Pipeline, engine: "EngineChoice", address: Optional[str],
+                 workers: Optional[int], gpus_per_worker: float) -> tuple:
+    """(state, fetcher, engine) for run and batch; one line and exit 2 when one cannot be had."""
+    from .engines import open_engine
+    from .feeds import Fetcher, State
+
+    db = fetcher = None
+    try:
+        if engine is EngineChoice.local and (address or gpus_per_worker):
+            raise InputError("--address and --gpus-per-worker go with --engine ray")
+        db = State(state_path)
         fetcher = Fetcher()
-        runner = Runner(pipe, out, db, fetcher, points=points, since=since_date, limit=limit, workers=workers,
-                        progress=sys.stderr.isatty() and not quiet, stop=stop.event)
-        counts = _drive(stop, lambda: runner.run(sources), [fetcher.close, db.close])
-    _summary("newsbridge run", counts, stop)
+        default_workers = 1 if engine is EngineChoice.local else 2
+        eng = open_engine(engine.value, pipe.settings, pipe, fetcher, workers or default_workers, address,
+                          gpus_per_worker)
+    except NewsbridgeError as exc:
+        for part in (fetcher, db):
+            if part is not None:
+                part.close()
+        _fail(f"error: {exc}", EXIT_INPUT)
+    return db, fetcher, eng
 
 
 class StopSignals:
@@ -340,9 +414,10 @@ def _drive(stop: StopSignals, work: Callable[[], Any], cleanups: list[Callable[[
         _fail(f"internal error: {type(exc).__name__}: {exc}", EXIT_INTERNAL)
 
 
-def _summary(command: str, counts: Any, stop: StopSignals) -> None:
+def _summary(command: str, done: list[tuple[str, int]], counts: Any, stop: StopSignals) -> None:
     """The last lines of a run or batch on stderr, and its exit code."""
-    line = f"{command}: new {counts.new}, updated {counts.updated}, skipped {counts.skipped}, failed {counts.failed}"
+    parts = [*done, ("skipped", counts.skipped), ("failed", counts.failed)]
+    line = f"{command}: " + ", ".join(f"{name} {n}" for name, n in parts)
     if counts.elsewhere:
         line += f", {counts.elsewhere} being processed by another run"
     if stop.event.is_set():
@@ -411,16 +486,17 @@ def models_convert(name: Annotated[str, typer.Argument(help="catalog name, hub i
 @_guard
 def models_verify(name: Annotated[str, typer.Argument(help="catalog name, hub id or local folder")],
                   config: ConfigOpt = None) -> None:
-    """Load a model and run one probe through it; exit 0 only if it works."""
+    """Load a model and run one probe through it, on [models] device; exit 0 only if it works."""
     import time
 
     settings = _pipeline(config).settings
     started = time.perf_counter()
     tokenizer, model = load_seq2seq(name, settings)
     loaded = time.perf_counter() - started
-    batch = tokenizer(["The council met on Tuesday."], return_tensors="pt")
+    batch = tokenizer(["The council met on Tuesday."], return_tensors="pt").to(model.device)
     output = tokenizer.batch_decode(model.generate(**batch, max_new_tokens=16), skip_special_tokens=True)
     _emit_json({"name": name, "path": str(locate(name, settings)), "load_seconds": round(loaded, 2),
+                "device": str(model.device), "compute_type": str(model.dtype).removeprefix("torch."),
                 "probe_output": output[0], "parameters": sum(p.numel() for p in model.parameters())})
 
 

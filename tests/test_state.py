@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from newsbridge.feeds.run import flush_outbox
-from newsbridge.feeds.state import BUSY, SCHEMA_0, VERSION, State, StateError
+from newsbridge.outbox import flush_outbox
+from newsbridge.state import BUSY, SCHEMA_0, VERSION, State, StateError
 
 
 def want(known):
@@ -24,7 +24,7 @@ def want(known):
 
 def finish(state, key, out, text="{}"):
     return state.done(key, "feed", None, None, "h", out / "run.jsonl", out / f"{key}.md",
-                      {"key": key, "text": text}, f"# {key}")
+                      json.dumps({"key": key, "text": text}), f"# {key}")
 
 
 def test_two_runs_share_entries_and_a_done_entry_is_not_taken_again(tmp_path):

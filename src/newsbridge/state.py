@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import json
 import os
 import socket
 import sqlite3
@@ -34,7 +33,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import NewsbridgeError
+from .errors import NewsbridgeError
 
 APPLICATION_ID = 0x4E425354  # 'NBST'
 VERSION = 1  # 0 is the unversioned layout of newsbridge 0.1 (entries, outbox, feeds)
@@ -271,7 +270,8 @@ class State:
         """
         with self._transaction():
             row = self.db.execute("SELECT owner, host, pid, expires FROM claims WHERE key = ?", (key,)).fetchone()
-            if row and row[0] != self.owner and self._alive(*row[1:]):
+            # Held by a live run, or by this one (the same key twice in one run: one at a time).
+            if row and (row[0] == self.owner or self._alive(*row[1:])):
                 return BUSY
             status = decide(self.known(key))
             if status is None:
@@ -295,6 +295,10 @@ class State:
 
     # --- entries and outbox -----------------------------------------------------------------
 
+    def empty(self) -> bool:
+        """Whether no entry has been recorded yet (a new state)."""
+        return self.db.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is None
+
     def known(self, key: str) -> Known | None:
         row = self.db.execute("SELECT status, content_hash, attempts FROM entries WHERE key = ?", (key,)).fetchone()
         return Known(*row) if row else None
@@ -305,8 +309,8 @@ class State:
                         (url, title, time.time()))
 
     def done(self, key: str, feed: str, url: str | None, title: str | None, content_hash: str,
-             jsonl: Path, markdown: Path | None, record: dict, markdown_text: str = "") -> bool:
-        """Mark a claimed entry done and queue its output, in one transaction.
+             jsonl: Path, markdown: Path | None, record: str, markdown_text: str = "") -> bool:
+        """Mark a claimed entry done and queue its output (`record`: the JSON line), in one transaction.
 
         False (and nothing recorded) when this run no longer holds the claim: its lease ran
         out and another run took the entry over.
@@ -317,7 +321,7 @@ class State:
             self._upsert(key, feed, url, title, "done", content_hash, None)
             self.db.execute(
                 "INSERT INTO outbox (entry_key, jsonl, markdown, record, markdown_text) VALUES (?, ?, ?, ?, ?)",
-                (key, str(jsonl), str(markdown or ""), json.dumps(record, ensure_ascii=False), markdown_text))
+                (key, str(jsonl), str(markdown or ""), record, markdown_text))
             self.db.execute("DELETE FROM claims WHERE key = ?", (key,))
             return True
 
