@@ -14,7 +14,7 @@ import pytest
 
 from newsbridge.engines import open_engine
 from newsbridge.errors import InputError
-from tests.feeds.conftest import HTML, page, site  # noqa: F401 - the fixture
+from tests.feeds.conftest import HTML, page
 
 PARAS = [
     "The harbour board of Calder met on {n} March and approved new mooring fees for the season.",
@@ -35,7 +35,7 @@ def records(out: Path) -> list[dict]:
     return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()] if out.exists() else []
 
 
-def backlog_of_pages(site, tmp_path, count, delay):  # noqa: F811 - the fixture
+def backlog_of_pages(site, tmp_path, count, delay):
     for n in range(count):
         site.routes[f"/a/{n}"] = (200, HTML, page(f"Harbour story {n}", article(n).split("\n\n")), delay)
     source = tmp_path / "in.jsonl"
@@ -81,7 +81,7 @@ def test_an_output_whose_state_was_lost_is_still_not_written_twice(tmp_path):
     assert sorted(rec["id"] for rec in records(out)) == [0, 1, 2]
 
 
-def test_kill_9_then_resume_and_overlapping_batches_write_every_id_once(site, tmp_path):  # noqa: F811
+def test_kill_9_then_resume_and_overlapping_batches_write_every_id_once(site, tmp_path):
     count = 16
     source = backlog_of_pages(site, tmp_path, count, delay=0.25)
     out = tmp_path / "out.jsonl"

@@ -60,6 +60,9 @@ AddressOpt = Annotated[Optional[str], typer.Option(
 WorkersOpt = Annotated[Optional[int], typer.Option(
     "--workers", min=1, max=1024, help="articles in parallel: threads (local) or Ray workers \\[default: 1 / 2]")]
 GpusOpt = Annotated[float, typer.Option("--gpus-per-worker", min=0.0, help="GPUs each Ray worker holds (0.5: two a GPU)")]
+ToEveryOpt = Annotated[Optional[Target], typer.Option("--to", help="translate every article into this language")]
+PointsOpt = Annotated[int, typer.Option("--points", min=1, max=20, help="key points per article")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="only the summary and errors")]
 SourceArg = Annotated[str, typer.Argument(metavar="FILE|-", help="article file, or - for stdin")]
 ConfigOpt = Annotated[
     Optional[Path],
@@ -245,7 +248,7 @@ def run_feeds(
     feeds: Annotated[Optional[list[str]], typer.Argument(metavar="FEED...", help="feed URLs, files, or - for stdin")] = None,
     out: Annotated[Path, typer.Option("--out", help="folder for the JSON Lines and Markdown output")] = Path("newsbridge-out"),
     feeds_file: Annotated[Optional[Path], typer.Option("--feeds-file", help="a feeds.toml listing feeds")] = None,
-    to: Annotated[Optional[Target], typer.Option("--to", help="translate every article into this language")] = None,
+    to: ToEveryOpt = None,
     state: Annotated[Optional[Path], typer.Option("--state", help="state database \\[default: OUT/state.sqlite]")] = None,
     since: Annotated[Optional[str], typer.Option("--since", help="skip entries published before this date (YYYY-MM-DD)")] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="process at most N entries this run")] = None,
@@ -253,8 +256,8 @@ def run_feeds(
     address: AddressOpt = None,
     workers: WorkersOpt = None,
     gpus_per_worker: GpusOpt = 0.0,
-    points: Annotated[int, typer.Option("--points", min=1, max=20)] = 5,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="only the summary and errors")] = False,
+    points: PointsOpt = 5,
+    quiet: QuietOpt = False,
     config: ConfigOpt = None,
 ) -> None:
     """Process every new or changed entry of some feeds, once; resumable after a crash.
@@ -284,7 +287,8 @@ def run_feeds(
         _fail(f"error: {exc}", EXIT_INPUT)
     _log_level(quiet)
     with StopSignals() as stop:
-        db, fetcher, eng = _open_engine(state or out / "state.sqlite", pipe, engine, address, workers, gpus_per_worker)
+        db, fetcher, eng = _open_engine(stop, state or out / "state.sqlite", pipe, engine, address, workers,
+                                        gpus_per_worker)
         runner = Runner(pipe, out, db, fetcher, points=points, since=since_date, limit=limit,
                         progress=sys.stderr.isatty() and not quiet, stop=stop.event, engine=eng)
         counts = _drive(stop, lambda: runner.run(sources), [eng.close, fetcher.close, db.close])
@@ -295,15 +299,15 @@ def run_feeds(
 def batch(
     source: Annotated[Path, typer.Argument(metavar="IN.jsonl", help="one article a line: id and text, html or url")],
     out: Annotated[Path, typer.Option("--out", help="OUT.jsonl: one record a line (id, status, error, result)")],
-    to: Annotated[Optional[Target], typer.Option("--to", help="translate every article into this language")] = None,
+    to: ToEveryOpt = None,
     state: Annotated[Optional[Path], typer.Option("--state", help="state database \\[default: OUT.state.sqlite]")] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="process at most N articles this run")] = None,
     engine: EngineOpt = EngineChoice.local,
     address: AddressOpt = None,
     workers: WorkersOpt = None,
     gpus_per_worker: GpusOpt = 0.0,
-    points: Annotated[int, typer.Option("--points", min=1, max=20)] = 5,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="only the summary and errors")] = False,
+    points: PointsOpt = 5,
+    quiet: QuietOpt = False,
     config: ConfigOpt = None,
 ) -> None:
     """Process a backlog of articles, each id written once to OUT; a re-run resumes.
@@ -323,16 +327,16 @@ def batch(
     _log_level(quiet)
     max_line = pipe.settings.limits.max_chars * 6 + 65536  # \uXXXX escapes: 6 bytes a character
     with StopSignals() as stop:
-        db, fetcher, eng = _open_engine(state or Path(f"{out}.state.sqlite"), pipe, engine, address, workers,
-                                        gpus_per_worker)
+        db, fetcher, eng = _open_engine(stop, state or Path(f"{out}.state.sqlite"), pipe, engine, address,
+                                        workers, gpus_per_worker)
         job = Batch(source, out, db, eng, target=to.value if to else None, points=points, limit=limit,
                     progress=sys.stderr.isatty() and not quiet, stop=stop.event)
         counts = _drive(stop, lambda: job.run(max_line), [eng.close, fetcher.close, db.close])
     _summary("newsbridge batch", [("done", counts.new)], counts, stop)
 
 
-def _open_engine(state_path: Path, pipe: Pipeline, engine: "EngineChoice", address: Optional[str],
-                 workers: Optional[int], gpus_per_worker: float) -> tuple:
+def _open_engine(stop: "StopSignals", state_path: Path, pipe: Pipeline, engine: "EngineChoice",
+                 address: Optional[str], workers: Optional[int], gpus_per_worker: float) -> tuple:
     """(state, fetcher, engine) for run and batch; one line and exit 2 when one cannot be had."""
     from .engines import open_engine
     from .feeds import Fetcher, State
@@ -346,6 +350,7 @@ def _open_engine(state_path: Path, pipe: Pipeline, engine: "EngineChoice", addre
         default_workers = 1 if engine is EngineChoice.local else 2
         eng = open_engine(engine.value, pipe.settings, pipe, fetcher, workers or default_workers, address,
                           gpus_per_worker)
+        stop.reinstall()
     except NewsbridgeError as exc:
         for part in (fetcher, db):
             if part is not None:
@@ -368,6 +373,11 @@ class StopSignals:
         for signum in (signal.SIGTERM, signal.SIGINT):
             self._previous[signum] = signal.signal(signum, self._handle)
         return self
+
+    def reinstall(self) -> None:
+        """Take the signals back from a library that set its own (Ray's driver does)."""
+        for signum in self._previous:
+            signal.signal(signum, self._handle)
 
     def __exit__(self, *exc: object) -> None:
         for signum, handler in self._previous.items():

@@ -1,11 +1,12 @@
 """The Ray engine on a real local Ray instance (2 CPUs, no dashboard, a small object store):
-the same records as the local engine, nothing lost or doubled when a worker is killed, and
-`newsbridge run --engine ray` joining a running cluster."""
+the same records as the local engine, nothing lost or doubled when a worker is killed,
+`newsbridge run --engine ray` joining a running cluster, and SIGTERM during a Ray batch."""
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import signal
 import subprocess
 import sys
 import threading
@@ -19,7 +20,7 @@ from newsbridge.engines.local import LocalEngine
 from newsbridge.feeds import Fetcher
 from newsbridge.pipeline import Pipeline
 from newsbridge.state import State
-from tests.feeds.conftest import HTML, XML, page, rss, site  # noqa: F401 - the fixture
+from tests.feeds.conftest import HTML, XML, page, rss
 from tests.test_batch import article, backlog_of_pages, records
 
 ray = pytest.importorskip("ray", reason="the [scale] extra (Ray) is not installed")
@@ -66,7 +67,7 @@ def test_ray_workers_give_the_records_of_the_local_engine(cluster, tmp_path):
     assert remote[0]["result"]["translation"]["model"] == "identity"
 
 
-def test_a_killed_worker_loses_nothing_and_doubles_nothing(cluster, site, tmp_path):  # noqa: F811
+def test_a_killed_worker_loses_nothing_and_doubles_nothing(cluster, site, tmp_path):
     count = 12
     source = backlog_of_pages(site, tmp_path, count, delay=0.4)
     engine = RayEngine(identity_settings(), workers=2)
@@ -96,7 +97,7 @@ def test_a_killed_worker_loses_nothing_and_doubles_nothing(cluster, site, tmp_pa
     assert (batch.counts.new, batch.counts.failed) == (count, 0)
 
 
-def test_newsbridge_run_with_the_ray_engine_joins_a_cluster(cluster, site, tmp_path):  # noqa: F811
+def test_newsbridge_run_with_the_ray_engine_joins_a_cluster(cluster, site, tmp_path):
     items = []
     for n in range(4):
         site.routes[f"/a/{n}"] = (200, HTML, page(f"Harbour story {n}", article(n).split("\n\n")), 0)
@@ -110,3 +111,24 @@ def test_newsbridge_run_with_the_ray_engine_joins_a_cluster(cluster, site, tmp_p
     assert "new 4, updated 0, skipped 0, failed 0" in r.stderr
     keys = [json.loads(line)["key"] for f in out.glob("run-*.jsonl") for line in f.read_text().splitlines()]
     assert sorted(keys) == [f"s{n}" for n in range(4)]
+
+
+def test_sigterm_stops_a_ray_batch_cleanly_and_the_next_run_resumes(cluster, site, tmp_path):
+    count = 12
+    source = backlog_of_pages(site, tmp_path, count, delay=0.4)
+    out = tmp_path / "out.jsonl"
+    args = [sys.executable, "-m", "newsbridge", "batch", str(source), "--out", str(out), "--engine", "ray",
+            "--address", cluster, "--workers", "2", "-q"]
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and len(records(out)) < 2:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGTERM)  # Ray's driver sets a SIGTERM handler of its own: ours must win
+    err = proc.communicate(timeout=120)[1]
+    assert proc.returncode == 143, err
+    assert "stopped" in err and "left for the next run" in err
+    first = [r["id"] for r in records(out)]
+    assert len(first) == len(set(first)) < count and all(r["status"] == "done" for r in records(out))
+    resumed = subprocess.run(args, capture_output=True, text=True, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr
+    assert sorted(r["id"] for r in records(out)) == sorted(f"p{n}" for n in range(count))

@@ -95,7 +95,14 @@ class Driver(Generic[T]):
                 finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
                 for future in finished:
                     item, status = in_flight.pop(future)
-                    work.finish(item, status, _outcome(future))
+                    outcome = _outcome(future)
+                    if isinstance(outcome, EngineFailure) and self.stop.is_set():
+                        # Stopping took the workers down with it (Ctrl-C reaches a whole
+                        # process group): not the article's fault; leave it to the next run.
+                        self.state.release(work.key(item))
+                        self.counts.left += 1
+                        continue
+                    work.finish(item, status, outcome)
                     self._tick(bar, work.label(item))
         finally:
             if bar is not None:
@@ -121,8 +128,12 @@ class Driver(Generic[T]):
             log.info("done: %s", label)
 
 
+class EngineFailure(Failure):
+    """The engine, not the article, failed: a worker died for good, the cluster went away."""
+
+
 def _outcome(future: Future) -> Outcome:
     try:
         return future.result()
-    except Exception as exc:  # noqa: BLE001 - the engine itself failed (a worker died for good)
-        return Failure(f"the engine failed on this article: {type(exc).__name__}: {one_line(exc)}")
+    except Exception as exc:  # noqa: BLE001 - the engine itself failed
+        return EngineFailure(f"the engine failed on this article: {type(exc).__name__}: {one_line(exc)}")

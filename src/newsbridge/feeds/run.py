@@ -3,9 +3,10 @@
 For each entry: the feed's full content when it carries the article, else the article page
 (fetch.py, then the HTML cleaner); then process(). One bad entry is recorded with its error
 and the run goes on. Results go to one JSON Lines file per run and one Markdown file per
-article, through the state's outbox (newsbridge/state.py, outbox.py), so a run killed at any moment and run again
-leaves every entry in the output exactly once. Entries are claimed one at a time in the state,
-so runs that overlap (a slow cron run and the next one) share the work instead of doubling it.
+article, through the state's outbox (newsbridge/state.py and outbox.py), so a run killed at
+any moment and run again leaves every entry in the output exactly once. Entries are claimed
+one at a time in the state, so runs that overlap (a slow cron run and the next one) share the
+work instead of doubling it; an engine (engines/) processes them.
 """
 
 from __future__ import annotations
