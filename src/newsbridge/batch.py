@@ -145,7 +145,8 @@ class Batch:
         for item in items:
             if item.key in seen:
                 self.counts.skipped += 1
-                log.warning("line %d: id %r appears earlier in %s; this line is skipped", item.line, item.id, self.source)
+                log.warning("line %d: id %r appears earlier in %s; this line is skipped",
+                            item.line, item.id, self.source)
                 continue
             seen.add(item.key)
             if self.plan(item, self.state.known(item.key)) is None:

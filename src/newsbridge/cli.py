@@ -59,7 +59,8 @@ AddressOpt = Annotated[Optional[str], typer.Option(
     "--address", help="Ray cluster: auto or ray://HOST:PORT \\[default: a Ray instance on this machine]")]
 WorkersOpt = Annotated[Optional[int], typer.Option(
     "--workers", min=1, max=1024, help="articles in parallel: threads (local) or Ray workers \\[default: 1 / 2]")]
-GpusOpt = Annotated[float, typer.Option("--gpus-per-worker", min=0.0, help="GPUs each Ray worker holds (0.5: two a GPU)")]
+GpusOpt = Annotated[float, typer.Option(
+    "--gpus-per-worker", min=0.0, help="GPUs each Ray worker holds (0.5: two workers a GPU)")]
 ToEveryOpt = Annotated[Optional[Target], typer.Option("--to", help="translate every article into this language")]
 PointsOpt = Annotated[int, typer.Option("--points", min=1, max=20, help="key points per article")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="only the summary and errors")]

@@ -1,4 +1,4 @@
-"""The run state in SQLite (WAL): which entries are done, failed or claimed, and an outbox.
+"""The state of a run or batch in SQLite (WAL): entries done, failed or claimed, and an outbox.
 
 Exactly-once output, whatever kills the process and however many runs overlap:
 
