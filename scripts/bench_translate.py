@@ -18,6 +18,7 @@ our no-repeat-4-gram guard) for all four, in one run:
 Then, in a fresh process, the peak RSS with both directions loaded by our ctranslate2 backend.
 
 Usage: python scripts/bench_translate.py [--sentences 200] [--naive-sentences 200] [--beam 1]
+       python scripts/bench_translate.py --device cuda [--batch-size 256]   (bench_translate_gpu.py)
 Targets: b/a >= 0.90, b/d >= 10, c/d >= 3, peak RSS (both directions, ct2 int8) <= 1,200 MB.
 Last line: bench_translate b_over_a=.. b_over_d=.. c_over_d=.. rss_mb=..
 """
@@ -111,12 +112,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=200)
     parser.add_argument("--naive-sentences", type=int, default=200)
-    parser.add_argument("--beam", type=int, default=1)
+    parser.add_argument("--beam", type=int, default=None, help="beam size [default: 1 on the CPU, 4 on a GPU]")
+    parser.add_argument("--device", default="cpu", help="cpu, or cuda / cuda:N for the GPU systems "
+                        "(bench_translate_gpu.py)")
+    parser.add_argument("--batch-size", type=int, default=256, help="sentences per batch on a GPU")
     parser.add_argument("--rss-child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.rss_child:
         rss_child(args.rss_child)
         return 0
+    if args.device != "cpu":
+        from bench_translate_gpu import main_gpu
+
+        return main_gpu(args.device, args.beam or 4, args.batch_size, args.sentences, min(args.naive_sentences, 50))
 
     import ctranslate2
     from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
@@ -140,7 +148,7 @@ def main() -> int:
     lines = (DATA / "flores200" / "eng_Latn.devtest").read_text(encoding="utf-8").splitlines()[: args.sentences]
     texts = [tokenizer.convert_tokens_to_string(tokenizer.tokenize(line)[: IN_TOKENS - 1]) for line in lines]
     n_tokens = len(texts) * OUT_TOKENS
-    beam = args.beam
+    beam = args.beam or 1
     print(f"{len(texts)} sentences, {IN_TOKENS} tokens in, {OUT_TOKENS} forced out, beam {beam}", flush=True)
 
     base = load_settings()

@@ -186,7 +186,9 @@ def test_models_list_download_convert_verify(runner, tiny_models, tmp_path):
     shutil.copytree(tiny_models["tiny-marian-en-ko"], model)
     verified = runner.invoke(app, ["models", "verify", str(model)])
     assert verified.exit_code == 0, verified.output
-    assert json.loads(verified.stdout)["parameters"] > 0
+    report = json.loads(verified.stdout)
+    assert report["parameters"] > 0
+    assert (report["device"], report["compute_type"]) == ("cpu", "float32")  # no GPU here: as before
     converted = runner.invoke(app, ["models", "convert", str(model)])
     assert converted.exit_code == 0, converted.output
     assert (tmp_path / "tiny-ct2" / "model.bin").is_file()

@@ -37,6 +37,8 @@ def test_env_variable_names_the_user_file(tmp_path, monkeypatch):
     ("[nope]\nx = 1\n", "unknown setting 'nope'"),
     ("pipeline = 3\n", "must be a table"),
     ("[pipeline\n", "not valid TOML"),
+    ("[models]\ndevice = 'gpu'\n", "auto, cpu, cuda or cuda:N"),
+    ("[models]\ncompute_type = 'fp8'\n", "compute_type' must be one of"),
 ])
 def test_mistakes_are_config_errors(tmp_path, content, message):
     user = tmp_path / "bad.toml"

@@ -11,7 +11,9 @@ import functools
 import json
 import logging
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -46,6 +48,22 @@ class Format(str, enum.Enum):
     markdown = "markdown"
 
 
+class EngineChoice(str, enum.Enum):
+    local = "local"
+    ray = "ray"
+
+
+EngineOpt = Annotated[EngineChoice, typer.Option(
+    "--engine", help="local: threads of this process; ray: workers on Ray (pip install 'newsbridge\\[scale]')")]
+AddressOpt = Annotated[Optional[str], typer.Option(
+    "--address", help="Ray cluster: auto or ray://HOST:PORT \\[default: a Ray instance on this machine]")]
+WorkersOpt = Annotated[Optional[int], typer.Option(
+    "--workers", min=1, max=1024, help="articles in parallel: threads (local) or Ray workers \\[default: 1 / 2]")]
+GpusOpt = Annotated[float, typer.Option(
+    "--gpus-per-worker", min=0.0, help="GPUs each Ray worker holds (0.5: two workers a GPU)")]
+ToEveryOpt = Annotated[Optional[Target], typer.Option("--to", help="translate every article into this language")]
+PointsOpt = Annotated[int, typer.Option("--points", min=1, max=20, help="key points per article")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="only the summary and errors")]
 SourceArg = Annotated[str, typer.Argument(metavar="FILE|-", help="article file, or - for stdin")]
 ConfigOpt = Annotated[
     Optional[Path],
@@ -231,22 +249,25 @@ def run_feeds(
     feeds: Annotated[Optional[list[str]], typer.Argument(metavar="FEED...", help="feed URLs, files, or - for stdin")] = None,
     out: Annotated[Path, typer.Option("--out", help="folder for the JSON Lines and Markdown output")] = Path("newsbridge-out"),
     feeds_file: Annotated[Optional[Path], typer.Option("--feeds-file", help="a feeds.toml listing feeds")] = None,
-    to: Annotated[Optional[Target], typer.Option("--to", help="translate every article into this language")] = None,
-    state: Annotated[Optional[Path], typer.Option("--state", help="state database [default: OUT/state.sqlite]")] = None,
+    to: ToEveryOpt = None,
+    state: Annotated[Optional[Path], typer.Option("--state", help="state database \\[default: OUT/state.sqlite]")] = None,
     since: Annotated[Optional[str], typer.Option("--since", help="skip entries published before this date (YYYY-MM-DD)")] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="process at most N entries this run")] = None,
-    workers: Annotated[int, typer.Option("--workers", min=1, max=32, help="entries processed in parallel")] = 1,
-    points: Annotated[int, typer.Option("--points", min=1, max=20)] = 5,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="only the summary and errors")] = False,
+    engine: EngineOpt = EngineChoice.local,
+    address: AddressOpt = None,
+    workers: WorkersOpt = None,
+    gpus_per_worker: GpusOpt = 0.0,
+    points: PointsOpt = 5,
+    quiet: QuietOpt = False,
     config: ConfigOpt = None,
 ) -> None:
     """Process every new or changed entry of some feeds, once; resumable after a crash.
 
-    Exit codes: 0 all entries done, 3 some failed, 2 bad usage, 1 internal error.
+    Exit codes: 0 all entries done, 3 some failed, 2 bad usage, 1 internal error, 130/143 stopped by a signal.
     """
     from datetime import datetime, timezone
 
-    from .feeds import Fetcher, Runner, Source, State
+    from .feeds import Runner, Source
 
     try:
         sources = [Source(f, to.value if to else None) for f in feeds or []]
@@ -265,28 +286,158 @@ def run_feeds(
         pipe = _pipeline(config)
     except NewsbridgeError as exc:
         _fail(f"error: {exc}", EXIT_INPUT)
+    _log_level(quiet)
+    with StopSignals() as stop:
+        db, fetcher, eng = _open_engine(stop, state or out / "state.sqlite", pipe, engine, address, workers,
+                                        gpus_per_worker)
+        runner = Runner(pipe, out, db, fetcher, points=points, since=since_date, limit=limit,
+                        progress=sys.stderr.isatty() and not quiet, stop=stop.event, engine=eng)
+        counts = _drive(stop, lambda: runner.run(sources), [eng.close, fetcher.close, db.close])
+    _summary("newsbridge run", [("new", counts.new), ("updated", counts.updated)], counts, stop)
+
+
+@app.command("batch")
+def batch(
+    source: Annotated[Path, typer.Argument(metavar="IN.jsonl", help="one article a line: id and text, html or url")],
+    out: Annotated[Path, typer.Option("--out", help="OUT.jsonl: one record a line (id, status, error, result)")],
+    to: ToEveryOpt = None,
+    state: Annotated[Optional[Path], typer.Option("--state", help="state database \\[default: OUT.state.sqlite]")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="process at most N articles this run")] = None,
+    engine: EngineOpt = EngineChoice.local,
+    address: AddressOpt = None,
+    workers: WorkersOpt = None,
+    gpus_per_worker: GpusOpt = 0.0,
+    points: PointsOpt = 5,
+    quiet: QuietOpt = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Process a backlog of articles, each id written once to OUT; a re-run resumes.
+
+    Exit codes: 0 all done, 3 some failed, 2 bad usage, 130/143 stopped by a signal.
+    """
+    from .batch import Batch
+
+    try:
+        if not source.is_file():
+            raise InputError(f"cannot read {source}: no such file")
+        if out.resolve() == source.resolve():
+            raise InputError("--out must not be the input file")
+        pipe = _pipeline(config)
+    except NewsbridgeError as exc:
+        _fail(f"error: {exc}", EXIT_INPUT)
+    _log_level(quiet)
+    max_line = pipe.settings.limits.max_chars * 6 + 65536  # \uXXXX escapes: 6 bytes a character
+    with StopSignals() as stop:
+        db, fetcher, eng = _open_engine(stop, state or Path(f"{out}.state.sqlite"), pipe, engine, address,
+                                        workers, gpus_per_worker)
+        job = Batch(source, out, db, eng, target=to.value if to else None, points=points, limit=limit,
+                    progress=sys.stderr.isatty() and not quiet, stop=stop.event)
+        counts = _drive(stop, lambda: job.run(max_line), [eng.close, fetcher.close, db.close])
+    _summary("newsbridge batch", [("done", counts.new)], counts, stop)
+
+
+def _open_engine(stop: "StopSignals", state_path: Path, pipe: Pipeline, engine: "EngineChoice",
+                 address: Optional[str], workers: Optional[int], gpus_per_worker: float) -> tuple:
+    """(state, fetcher, engine) for run and batch; one line and exit 2 when one cannot be had."""
+    from .engines import open_engine
+    from .feeds import Fetcher, State
+
+    db = fetcher = None
+    try:
+        if engine is EngineChoice.local and (address or gpus_per_worker):
+            raise InputError("--address and --gpus-per-worker go with --engine ray")
+        db = State(state_path)
+        fetcher = Fetcher()
+        default_workers = 1 if engine is EngineChoice.local else 2
+        eng = open_engine(engine.value, pipe.settings, pipe, fetcher, workers or default_workers, address,
+                          gpus_per_worker)
+        stop.reinstall()
+    except NewsbridgeError as exc:
+        for part in (fetcher, db):
+            if part is not None:
+                part.close()
+        _fail(f"error: {exc}", EXIT_INPUT)
+    return db, fetcher, eng
+
+
+class StopSignals:
+    """SIGTERM (systemd stop) and SIGINT (Ctrl-C) during a run: the first sets `event`, so the
+    run takes no new entry, finishes the ones in hand, commits and prints its summary; a
+    second one stops at once (claims released, nothing committed is lost)."""
+
+    def __init__(self) -> None:
+        self.event = threading.Event()
+        self.signum: int | None = None
+        self._previous: dict = {}
+
+    def __enter__(self) -> "StopSignals":
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            self._previous[signum] = signal.signal(signum, self._handle)
+        return self
+
+    def reinstall(self) -> None:
+        """Take the signals back from a library that set its own (Ray's driver does)."""
+        for signum in self._previous:
+            signal.signal(signum, self._handle)
+
+    def __exit__(self, *exc: object) -> None:
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)
+
+    def _handle(self, signum: int, frame: object) -> None:
+        if self.event.is_set():
+            raise KeyboardInterrupt
+        self.signum = signum
+        self.event.set()
+        # os.write, not print: a handler must not re-enter a buffered stream it interrupted.
+        os.write(2, b"newsbridge: stopping after the entries in hand (signal again to stop at once)\n")
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + (self.signum or 2)  # 143 for SIGTERM, 130 for SIGINT
+
+
+def _log_level(quiet: bool) -> None:
     if quiet:
         logging.getLogger("newsbridge").setLevel(logging.WARNING)
     elif not sys.stderr.isatty():
         logging.getLogger("newsbridge").setLevel(logging.INFO)
+
+
+def _drive(stop: StopSignals, work: Callable[[], Any], cleanups: list[Callable[[], None]]) -> Any:
+    """Run `work`, then `cleanups` (closing the state releases its claims), turning errors
+    into one line and the exit code."""
     try:
-        db = State(state or out / "state.sqlite")
-        fetcher = Fetcher()
         try:
-            counts = Runner(pipe, out, db, fetcher, points=points, since=since_date, limit=limit,
-                            workers=workers, progress=sys.stderr.isatty() and not quiet).run(sources)
+            return work()
         finally:
-            fetcher.close()
-            db.close()
+            for cleanup in cleanups:
+                cleanup()
     except KeyboardInterrupt:
-        _fail("interrupted; run again to resume", 130)
+        print("newsbridge: stopped at once; run again to resume (nothing committed is lost)", file=sys.stderr)
+        sys.stderr.flush()
+        # Leave without waiting for the worker threads still busy with an entry (released above).
+        os._exit(stop.exit_code)
+    except NewsbridgeError as exc:
+        _fail(f"error: {exc}", EXIT_INPUT)
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         logging.getLogger("newsbridge").debug("internal error", exc_info=True)
         _fail(f"internal error: {type(exc).__name__}: {exc}", EXIT_INTERNAL)
-    print(f"newsbridge run: new {counts.new}, updated {counts.updated}, skipped {counts.skipped}, "
-          f"failed {counts.failed}", file=sys.stderr)
+
+
+def _summary(command: str, done: list[tuple[str, int]], counts: Any, stop: StopSignals) -> None:
+    """The last lines of a run or batch on stderr, and its exit code."""
+    parts = [*done, ("skipped", counts.skipped), ("failed", counts.failed)]
+    line = f"{command}: " + ", ".join(f"{name} {n}" for name, n in parts)
+    if counts.elsewhere:
+        line += f", {counts.elsewhere} being processed by another run"
+    if stop.event.is_set():
+        line += f"; stopped, {counts.left} left for the next run"
+    print(line, file=sys.stderr)
     for error in counts.errors:
         print(f"  failed: {error}", file=sys.stderr)
+    if stop.event.is_set():
+        raise typer.Exit(stop.exit_code)
     raise typer.Exit(EXIT_PARTIAL if counts.failed else EXIT_OK)
 
 
@@ -346,16 +497,17 @@ def models_convert(name: Annotated[str, typer.Argument(help="catalog name, hub i
 @_guard
 def models_verify(name: Annotated[str, typer.Argument(help="catalog name, hub id or local folder")],
                   config: ConfigOpt = None) -> None:
-    """Load a model and run one probe through it; exit 0 only if it works."""
+    """Load a model and run one probe through it, on [models] device; exit 0 only if it works."""
     import time
 
     settings = _pipeline(config).settings
     started = time.perf_counter()
     tokenizer, model = load_seq2seq(name, settings)
     loaded = time.perf_counter() - started
-    batch = tokenizer(["The council met on Tuesday."], return_tensors="pt")
+    batch = tokenizer(["The council met on Tuesday."], return_tensors="pt").to(model.device)
     output = tokenizer.batch_decode(model.generate(**batch, max_new_tokens=16), skip_special_tokens=True)
     _emit_json({"name": name, "path": str(locate(name, settings)), "load_seconds": round(loaded, 2),
+                "device": str(model.device), "compute_type": str(model.dtype).removeprefix("torch."),
                 "probe_output": output[0], "parameters": sum(p.numel() for p in model.parameters())})
 
 

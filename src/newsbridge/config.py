@@ -45,10 +45,12 @@ class LimitSettings:
 
 @dataclass(frozen=True)
 class ModelSettings:
-    """Where models are looked for, and how many CPU threads they may use."""
+    """Where models are looked for, where they run (devices.py), and how many CPU threads they may use."""
 
     dir: str = ""
     threads: int = 0
+    device: str = "auto"        # auto | cpu | cuda | cuda:N
+    compute_type: str = "auto"  # auto | float32 | float16 | bfloat16 | int8 | int8_float16 | ...
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ class TranslateSettings:
     model_ko_en: str = "opus-mt-tc-big-ko-en"
     beam_size: int = 4
     max_batch_tokens: int = 4096
+    max_batch_tokens_gpu: int = 16384
     max_segment_chars: int = 400
     cache: str = "~/.cache/newsbridge/translations.sqlite"
     glossary: str = ""
@@ -165,4 +168,7 @@ def load_settings(path: str | os.PathLike[str] | None = None) -> Settings:
             raise ConfigError(f"setting [limits] {key!r} must be at least 1")
     if settings.server.load_models not in ("startup", "lazy"):
         raise ConfigError("setting [server] 'load_models' must be 'startup' or 'lazy'")
+    from .devices import check_settings
+
+    check_settings(settings.models)
     return settings

@@ -19,3 +19,10 @@ class ConfigError(NewsbridgeError, ValueError):
 
 class ModelNotFoundError(NewsbridgeError, RuntimeError):
     """A model a stage needs is not installed where newsbridge looked."""
+
+
+class DeviceError(ModelNotFoundError):
+    """A model cannot run on the configured device (no GPU there, CUDA libraries missing).
+
+    A ModelNotFoundError, so that callers treat it alike: the stage is unavailable, the
+    message says why and what to change."""

@@ -127,15 +127,21 @@ def set_threads(settings: Settings) -> None:
 
 def load_seq2seq(name: str, settings: Settings):  # noqa: ANN201 - transformers types
     """(tokenizer, model) of a sequence-to-sequence model, from local files only, ready for
-    inference on the CPU."""
+    inference on the device and in the precision of [models] device and compute_type
+    (`model.device`, `model.dtype`)."""
     path = locate(name, settings)
+    import torch
     from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
+    from .devices import torch_placement
+
+    placement = torch_placement(settings)
     set_threads(settings)
-    log.info("loading %s from %s", name, path)
+    log.info("loading %s from %s on %s (%s)", name, path, placement.device, placement.compute_type)
     tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
-    model = AutoModelForSeq2SeqLM.from_pretrained(path, local_files_only=True)
-    model.eval()
+    model = AutoModelForSeq2SeqLM.from_pretrained(path, local_files_only=True,
+                                                  dtype=getattr(torch, placement.compute_type))
+    model.to(placement.device).eval()
     return tokenizer, model
 
 

@@ -17,6 +17,7 @@ from .clean import clean as clean_article
 from .clean import looks_like_html
 from .config import Settings, load_settings
 from .detect import Detector
+from .devices import describe
 from .document import Article, KeyPoint, Language, Quote, Result, ResultWarning, Translation
 from .errors import ConfigError, InputError, ModelNotFoundError
 from .inputs import check_text, decode, too_long
@@ -169,6 +170,13 @@ class Pipeline:
     def translation_model(self, source: str, target: str) -> str:
         """The id of the model that translates `source` -> `target` ('ctranslate2:opus-…')."""
         return self._stages["translate"].translator.model_id(source, target)
+
+    def devices(self) -> dict[str, dict[str, str] | None]:
+        """The device and precision of each model-based stage ({'device', 'compute_type'}, or
+        {'error'} when it cannot run there; None for a stage without a model)."""
+        p = self.settings.pipeline
+        return {"translate": describe(self.settings, p.translate),
+                "key_points": describe(self.settings, "transformers" if p.key_points == "abstractive" else None)}
 
     def translate_texts(self, texts: list[str], source: str, target: str) -> list[str]:
         """Translate plain texts (glossary terms and numbers protected)."""

@@ -18,6 +18,12 @@ def test_health_ready_and_models(client):
     models = client.get("/v1/models").json()
     assert models["pipeline"]["translate"] == "identity"
     assert models["translate"]["en-ko"] == "opus-mt-tc-big-en-ko"
+    assert models["devices"] == {"translate": None, "key_points": None}  # identity, extractive: no model
+
+
+def test_models_say_which_device_and_precision_a_model_runs_on():
+    with TestClient(create_app(settings_with("ctranslate2", load_models="lazy"))) as c:
+        assert c.get("/v1/models").json()["devices"]["translate"] == {"device": "cpu", "compute_type": "int8"}
 
 
 def test_process_returns_the_result_shape(client, en_page):

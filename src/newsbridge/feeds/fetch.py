@@ -7,16 +7,20 @@ none on 4xx. Only http and https: a feed that points at file:// or any other sch
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import httpx
 
+from ..errors import InputError, NewsbridgeError
+from ..inputs import decode
+
 USER_AGENT = "newsbridge/0.1 (newsroom feed reader)"
 
 
-class FetchError(Exception):
+class FetchError(NewsbridgeError):
     """A fetch that failed; the message is one line a person can act on."""
 
 
@@ -25,6 +29,16 @@ class Fetched:
     url: str  # after redirects
     content: bytes
     content_type: str
+
+    def text(self) -> str:
+        """The body as text: the charset the server declares, else detected (inputs.decode)."""
+        charset = re.search(r"charset=([\w-]+)", self.content_type, re.I)
+        if charset and charset.group(1).lower().replace("_", "-") not in ("utf-8", "utf8"):
+            try:
+                return self.content.decode(charset.group(1))
+            except (LookupError, UnicodeDecodeError):
+                raise InputError(f"the page is not valid {charset.group(1)} text") from None
+        return decode(self.content)
 
 
 @dataclass

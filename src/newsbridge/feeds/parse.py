@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from ..errors import NewsbridgeError
 
-class FeedError(Exception):
+
+class FeedError(NewsbridgeError):
     """A feed that cannot be read; one line."""
 
 

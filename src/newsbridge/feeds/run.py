@@ -3,8 +3,10 @@
 For each entry: the feed's full content when it carries the article, else the article page
 (fetch.py, then the HTML cleaner); then process(). One bad entry is recorded with its error
 and the run goes on. Results go to one JSON Lines file per run and one Markdown file per
-article, through the state's outbox (state.py), so a run killed at any moment and run again
-leaves every entry in the output exactly once.
+article, through the state's outbox (newsbridge/state.py and outbox.py), so a run killed at
+any moment and run again leaves every entry in the output exactly once. Entries are claimed
+one at a time in the state, so runs that overlap (a slow cron run and the next one) share the
+work instead of doubling it; an engine (engines/) processes them.
 """
 
 from __future__ import annotations
@@ -12,36 +14,28 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import re
 import sys
-import tempfile
-from concurrent.futures import ThreadPoolExecutor
+import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from ..document import Result
-from ..errors import InputError, NewsbridgeError
-from ..inputs import decode
+from ..engines import Engine, Failure, Outcome
+from ..engines.driver import Counts, Driver
+from ..engines.local import LocalEngine
+from ..errors import InputError
 from ..pipeline import Pipeline
 from ..render import to_markdown
 from .fetch import Fetcher, FetchError
+from ..outbox import flush_outbox
 from .parse import Entry, FeedError, parse_feed
-from .state import State
+from ..state import Known, State
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 3          # a failing entry is retried on later runs up to this many times
 FULL_CONTENT_CHARS = 300  # feed content shorter than this is a teaser: fetch the page
-
-
-@dataclass
-class Counts:
-    new: int = 0
-    updated: int = 0
-    skipped: int = 0
-    failed: int = 0
-    errors: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -83,82 +77,40 @@ def article_of(entry: Entry, fetcher: Fetcher) -> tuple[str, bool]:
         return content, bool(re.search(r"<(?:p|div|br|article|h\d)\b", content, re.I))
     if not entry.url:
         raise InputError("the entry has neither the article text nor a link to it")
-    page = fetcher.get(entry.url)
-    charset = re.search(r"charset=([\w-]+)", page.content_type, re.I)
-    if charset and charset.group(1).lower().replace("_", "-") not in ("utf-8", "utf8"):
-        try:
-            return page.content.decode(charset.group(1)), True
-        except (LookupError, UnicodeDecodeError):
-            raise InputError(f"the page is not valid {charset.group(1)} text") from None
-    return decode(page.content), True
+    return fetcher.get(entry.url).text(), True
 
 
-def process_entry(entry: Entry, source: Source, fetcher: Fetcher, pipe: Pipeline, points: int) -> Result:
-    """The Result for one entry; raises on a bad entry (caught by the caller)."""
+def process_entry(pipe: Pipeline, fetcher: Fetcher, entry: Entry, target: str | None, points: int) -> Result:
+    """The Result for one entry (an engine task); raises on a bad entry."""
     text, is_html = article_of(entry, fetcher)
     try:
-        result = pipe.process(text, html=is_html, target=source.target, points=points)
+        result = pipe.process(text, html=is_html, target=target, points=points)
     except InputError:
         if not is_html:
             raise
         # A fragment of HTML from a feed is too small for page extraction: read its text.
-        result = pipe.process(_html_to_text(text), html=False, target=source.target, points=points)
+        result = pipe.process(_html_to_text(text), html=False, target=target, points=points)
     if result.language.code not in ("en", "ko"):
         raise InputError("the article is neither English nor Korean")
     return result
+
+
+def render_entry(pipe: Pipeline, fetcher: Fetcher, entry: Entry, source: Source, status: str,
+                 points: int) -> tuple[str, str]:
+    """(JSON line, Markdown page) of one entry: an engine task, so that the worker, not the
+    driver, does the per-article work down to the text that is written."""
+    result = process_entry(pipe, fetcher, entry, source.target, points)
+    record = {"key": entry.key, "content_hash": entry.content_hash, "status": status,
+              "feed": source.location, "url": entry.url, "title": entry.title or result.article.title,
+              "published": entry.published.isoformat() if entry.published else None,
+              "result": result.to_dict()}
+    return json.dumps(record, ensure_ascii=False), article_markdown(entry, source.location, result)
 
 
 def _slug(entry: Entry) -> str:
     words = re.sub(r"[^\w\s-]", "", (entry.title or "article").lower(), flags=re.UNICODE).split()
     stem = "-".join(words[:8])[:60] or "article"
     return f"{stem}-{hashlib.sha256(entry.key.encode()).hexdigest()[:10]}"
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    """Replace `path` whole (temp file + rename): a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, path)
-
-
-def _holds(path: Path, key: str, version: str) -> bool:
-    """Whether a JSON Lines file already holds this entry version; drops a torn last line."""
-    if not path.exists():
-        return False
-    data = path.read_bytes()
-    if data and not data.endswith(b"\n"):  # a crash in the middle of an append
-        data = data[: data.rfind(b"\n") + 1]
-        _atomic_write(path, data.decode("utf-8"))
-    for line in data.decode("utf-8").splitlines():
-        try:
-            seen = json.loads(line)
-        except ValueError:
-            continue
-        if seen.get("key") == key and seen.get("content_hash") == version:
-            return True
-    return False
-
-
-def flush_outbox(state: State, recovering: bool = False) -> int:
-    """Write every committed-but-unwritten result to its files; returns how many.
-
-    `recovering` (at the start of a run): a killed run may have appended a record without
-    marking it written, so look before appending. Within a run the outbox row was committed
-    a moment ago and no file can hold it yet.
-    """
-    count = 0
-    for outbox_id, jsonl, markdown, record, markdown_text in state.pending():
-        data = json.loads(record)
-        _atomic_write(markdown, markdown_text)
-        if not (recovering and _holds(jsonl, data["key"], data["content_hash"])):
-            jsonl.parent.mkdir(parents=True, exist_ok=True)
-            with jsonl.open("a", encoding="utf-8") as fh:
-                fh.write(record + "\n")
-        state.written(outbox_id)
-        count += 1
-    return count
 
 
 def article_markdown(entry: Entry, feed: str, result: Result) -> str:
@@ -179,7 +131,8 @@ def article_markdown(entry: Entry, feed: str, result: Result) -> str:
 
 @dataclass
 class Runner:
-    """One run over some feeds."""
+    """One run over some feeds. Set `stop` (from a signal handler) to end it early: it takes
+    no new entry, finishes the ones in hand, writes their results and returns."""
 
     pipe: Pipeline
     out: Path
@@ -191,14 +144,17 @@ class Runner:
     workers: int = 1
     progress: bool = False
     counts: Counts = field(default_factory=Counts)
+    stop: threading.Event = field(default_factory=threading.Event)
+    engine: Engine | None = None  # default: the local engine with `workers` threads
 
     def run(self, sources: list[Source]) -> Counts:
-        flushed = flush_outbox(self.state, recovering=True)  # finish what a killed run committed
+        self.state.start_heartbeat()
+        flushed = flush_outbox(self.state)  # finish what an interrupted run committed
         if flushed:
             log.info("wrote %d result(s) left over from an interrupted run", flushed)
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-        jsonl = self.out / f"run-{stamp}.jsonl"
-        todo: list[tuple[Entry, Source, str]] = []
+        self._jsonl = self.out / f"run-{stamp}.jsonl"
+        todo: list[tuple[Entry, Source]] = []
         for source in sources:
             try:
                 title, entries = parse_feed(read_source(source, self.fetcher))
@@ -207,40 +163,32 @@ class Runner:
                 continue
             self.state.feed_seen(source.location, title)
             for entry in entries:
-                status = self._plan(entry)
-                if status is None:
+                if self.plan((entry, source), self.state.known(entry.key)) is None:
                     self.counts.skipped += 1
-                    continue
-                todo.append((entry, source, status))
-        if self.limit is not None:
-            self.counts.skipped += max(0, len(todo) - self.limit)
-            todo = todo[: self.limit]
-        bar = self._bar(len(todo))
-        with ThreadPoolExecutor(max_workers=max(1, self.workers)) as pool:
-            futures = [(pool.submit(process_entry, e, s, self.fetcher, self.pipe, self.points), e, s, st)
-                       for e, s, st in todo]
-            for n, (future, entry, source, status) in enumerate(futures, start=1):
-                try:
-                    result = future.result()
-                except (NewsbridgeError, FetchError, FeedError, ValueError, OSError) as exc:
-                    self._fail(entry, source, _one_line(exc))
-                except Exception as exc:  # noqa: BLE001 - one bad entry must not stop the run
-                    log.debug("unexpected error on %s", entry.key, exc_info=True)
-                    self._fail(entry, source, f"internal error: {type(exc).__name__}: {_one_line(exc)}")
                 else:
-                    self._commit(entry, source, status, result, jsonl)
-                    setattr(self.counts, status, getattr(self.counts, status) + 1)
-                self._tick(bar, n, len(todo), entry)
-        if bar is not None:
-            bar.close()
+                    todo.append((entry, source))
+        engine = self.engine or LocalEngine(self.pipe, self.fetcher, self.workers)
+        try:
+            Driver(self.state, engine, self.counts, self.stop, self.limit, self.progress).drive(self, todo)
+        finally:
+            if self.engine is None:
+                engine.close()
         flush_outbox(self.state)
         return self.counts
 
-    def _plan(self, entry: Entry) -> str | None:
+    # The driver's questions about an item (engines/driver.py: Work).
+
+    def key(self, item: tuple[Entry, Source]) -> str:
+        return item[0].key
+
+    def label(self, item: tuple[Entry, Source]) -> str:
+        return item[0].title or item[0].url or item[0].key
+
+    def plan(self, item: tuple[Entry, Source], known: Known | None) -> str | None:
         """'new', 'updated', or None to skip (done and unchanged, too old, failed too often)."""
+        entry = item[0]
         if self.since and entry.published and entry.published < self.since:
             return None
-        known = self.state.known(entry.key)
         if known is None:
             return "new"
         if known.content_hash != entry.content_hash:
@@ -249,20 +197,32 @@ class Runner:
             return "new"
         return None
 
-    def _commit(self, entry: Entry, source: Source, status: str, result: Result, jsonl: Path) -> None:
-        record = {"key": entry.key, "content_hash": entry.content_hash, "status": status,
-                  "feed": source.location, "url": entry.url, "title": entry.title or result.article.title,
-                  "published": entry.published.isoformat() if entry.published else None,
-                  "result": result.to_dict()}
+    def task(self, item: tuple[Entry, Source], status: str) -> tuple:
+        entry, source = item
+        return render_entry, (entry, source, status, self.points)
+
+    def finish(self, item: tuple[Entry, Source], status: str, outcome: Outcome) -> None:
+        entry, source = item
+        if isinstance(outcome, Failure):
+            self._fail(entry, source, outcome.message)
+        elif self._commit(entry, source, *outcome):
+            setattr(self.counts, status, getattr(self.counts, status) + 1)
+
+    def _commit(self, entry: Entry, source: Source, record: str, markdown_text: str) -> bool:
         markdown = self.out / "articles" / f"{_slug(entry)}.md"
-        self.state.done(entry.key, source.location, entry.url, entry.title, entry.content_hash, jsonl,
-                        markdown, record, article_markdown(entry, source.location, result))
+        if not self.state.done(entry.key, source.location, entry.url, entry.title, entry.content_hash,
+                               self._jsonl, markdown, record, markdown_text):
+            log.warning("%s: another run took this entry over (our lease ran out); its result is theirs",
+                        entry.url or entry.key)
+            return False
         flush_outbox(self.state)
+        return True
 
     def _fail(self, entry: Entry, source: Source, message: str) -> None:
+        if not self.state.failed(entry.key, source.location, entry.url, entry.title, entry.content_hash, message):
+            return  # another run took it over; its outcome is theirs to report
         self.counts.failed += 1
         self.counts.errors.append(f"{entry.title or entry.key}: {message}")
-        self.state.failed(entry.key, source.location, entry.url, entry.title, entry.content_hash, message)
         log.warning("failed: %s: %s", entry.url or entry.key, message)
 
     def _fail_feed(self, source: Source, message: str) -> None:
@@ -270,19 +230,3 @@ class Runner:
         self.counts.errors.append(f"feed {source.location}: {message}")
         log.warning("feed failed: %s: %s", source.location, message)
 
-    def _bar(self, total: int):  # noqa: ANN202
-        if not self.progress or not total:
-            return None
-        from tqdm import tqdm
-
-        return tqdm(total=total, unit="article", file=sys.stderr)
-
-    def _tick(self, bar, n: int, total: int, entry: Entry) -> None:  # noqa: ANN001
-        if bar is not None:
-            bar.update(1)
-        else:
-            log.info("[%d/%d] %s", n, total, entry.title or entry.url or entry.key)
-
-
-def _one_line(exc: BaseException) -> str:
-    return " ".join(str(exc).split()) or type(exc).__name__

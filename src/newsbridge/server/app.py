@@ -306,12 +306,12 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
 
     @app.get("/v1/models", dependencies=[Depends(api_key)])
     async def models() -> dict:
-        """What is configured, and which translation models are loaded."""
+        """What is configured, where the models run (device, precision), and which are loaded."""
         p = settings.pipeline
         return {"pipeline": {"detect": p.detect, "segment": p.segment, "quotes": p.quotes,
                              "key_points": p.key_points, "translate": p.translate},
                 "translate": {"en-ko": settings.translate.model_en_ko, "ko-en": settings.translate.model_ko_en},
-                "loaded": status["models"], "ready": status["ready"]}
+                "devices": pipe.devices(), "loaded": status["models"], "ready": status["ready"]}
 
     @app.get("/health")
     async def health() -> dict:

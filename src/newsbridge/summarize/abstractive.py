@@ -64,7 +64,7 @@ class AbstractiveSummarizer:
         cfg = self.settings.abstractive
         chunks = self._chunks(article, tokenizer)
         limit = min(cfg.max_input_tokens, getattr(tokenizer, "model_max_length", 10**6))
-        batch = tokenizer(chunks, return_tensors="pt", padding=True, truncation=True, max_length=limit)
+        batch = tokenizer(chunks, return_tensors="pt", padding=True, truncation=True, max_length=limit).to(model.device)
         with torch.inference_mode():
             output = model.generate(**batch, num_beams=cfg.num_beams, max_new_tokens=cfg.max_new_tokens,
                                     no_repeat_ngram_size=3, early_stopping=cfg.num_beams > 1)

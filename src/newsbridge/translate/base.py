@@ -7,11 +7,16 @@ lives in document.py and works with any of them.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import logging
 import sqlite3
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
+
+log = logging.getLogger(__name__)
 
 
 class Translator(Protocol):
@@ -43,15 +48,37 @@ class CachedTranslator:
         self.path = Path(path).expanduser()
         self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
+        self._broken = False
 
-    def _conn(self) -> sqlite3.Connection:
-        if self._db is None:
+    def _conn(self) -> sqlite3.Connection | None:
+        if self._db is None and not self._broken:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("CREATE TABLE IF NOT EXISTS translations (key TEXT PRIMARY KEY, target TEXT NOT NULL)")
             self._db = db
         return self._db
+
+    @contextlib.contextmanager
+    def _cache(self) -> Iterator[sqlite3.Connection | None]:
+        """The cache database, or None once it has failed: a broken cache file costs a warning
+        and the cache, never the translation."""
+        with self._lock:
+            try:
+                db = self._conn()
+            except (sqlite3.Error, OSError) as exc:
+                db = self._give_up(exc)
+            try:
+                yield db
+            except sqlite3.Error as exc:
+                self._give_up(exc)
+
+    def _give_up(self, exc: Exception) -> None:
+        if self._db is not None:
+            self._db.close()
+        self._db, self._broken = None, True
+        log.warning("translation cache %s cannot be used (%s); translating without it "
+                    "(move the file away to start a new cache)", self.path, exc)
 
     def model_id(self, source: str, target: str) -> str:
         return self.inner.model_id(source, target)
@@ -63,16 +90,19 @@ class CachedTranslator:
     def translate(self, texts: list[str], source: str, target: str) -> list[str]:
         model = self.model_id(source, target)
         keys = [self._key(model, t) for t in texts]
-        with self._lock:
-            db = self._conn()
-            found = dict(db.execute(
-                f"SELECT key, target FROM translations WHERE key IN ({','.join('?' * len(keys))})", keys
-            ).fetchall()) if keys else {}
+        found: dict[str, str] = {}
+        with self._cache() as db:
+            if db is not None and keys:
+                found = dict(db.execute(
+                    f"SELECT key, target FROM translations WHERE key IN ({','.join('?' * len(keys))})", keys
+                ).fetchall())
         todo = sorted({t for t, k in zip(texts, keys) if k not in found})
         if todo:
             for text, out in zip(todo, self.inner.translate(todo, source, target)):
                 found[self._key(model, text)] = out
-            with self._lock, self._conn() as db:
-                db.executemany("INSERT OR REPLACE INTO translations VALUES (?, ?)",
-                               [(self._key(model, t), found[self._key(model, t)]) for t in todo])
+            with self._cache() as db:
+                if db is not None:
+                    with db:
+                        db.executemany("INSERT OR REPLACE INTO translations VALUES (?, ?)",
+                                       [(self._key(model, t), found[self._key(model, t)]) for t in todo])
         return [found[k] for k in keys]

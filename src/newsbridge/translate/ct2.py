@@ -1,8 +1,9 @@
-"""The CTranslate2 translation backend: int8 on the CPU (the optional [fast] extra)."""
+"""The CTranslate2 translation backend: int8 on the CPU, float16 on a GPU (the optional [fast] extra)."""
 
 from __future__ import annotations
 
-from ..errors import ModelNotFoundError
+from ..devices import CT2_CUDA_HINT, batch_tokens, ct2_placement
+from ..errors import DeviceError, ModelNotFoundError
 from ..models import ct2_name, locate, set_threads
 from .checks import cut_repetition
 from .hf import NO_REPEAT_NGRAM, ModelBackend, _lang_settings, model_for
@@ -27,9 +28,15 @@ class CTranslate2Translator(ModelBackend):
         from transformers import AutoTokenizer
 
         set_threads(self.settings)
-        threads = self.settings.models.threads
-        translator = ctranslate2.Translator(str(path), device="cpu", compute_type="int8",
-                                            intra_threads=threads, inter_threads=1)
+        placement = ct2_placement(self.settings)
+        try:
+            translator = ctranslate2.Translator(
+                str(path), device="cuda" if placement.is_gpu else "cpu", device_index=placement.index,
+                compute_type=placement.compute_type, intra_threads=self.settings.models.threads, inter_threads=1)
+        except RuntimeError as exc:
+            if not placement.is_gpu:
+                raise
+            raise DeviceError(f"CTranslate2 cannot run on {placement.device} ({exc}); {CT2_CUDA_HINT}") from None
         return AutoTokenizer.from_pretrained(path, local_files_only=True), translator
 
     def translate(self, texts: list[str], source: str, target: str) -> list[str]:
@@ -45,7 +52,7 @@ class CTranslate2Translator(ModelBackend):
         longest = max(len(t) for t in tokens)
         options = {
             "beam_size": self.settings.translate.beam_size,
-            "max_batch_size": self.settings.translate.max_batch_tokens,
+            "max_batch_size": batch_tokens(self.settings, translator.device == "cuda"),
             "batch_type": "tokens",
             "max_decoding_length": min(512, 2 * longest + 10),
             "no_repeat_ngram_size": NO_REPEAT_NGRAM,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 
 from ..config import Settings
+from ..devices import batch_tokens
 from ..errors import ConfigError
 from ..models import catalog, load_seq2seq
 from .checks import cut_repetition
@@ -96,9 +97,10 @@ class TransformersTranslator(ModelBackend):
         limit = min(getattr(tokenizer, "model_max_length", 512) or 512, 512)
         lengths = [len(ids) for ids in tokenizer(texts, truncation=True, max_length=limit)["input_ids"]]
         out = [""] * len(texts)
-        for batch in length_batches(lengths, self.settings.translate.max_batch_tokens):
+        budget = batch_tokens(self.settings, model.device.type == "cuda")
+        for batch in length_batches(lengths, budget):
             enc = tokenizer([texts[i] for i in batch], return_tensors="pt", padding=True, truncation=True,
-                            max_length=limit)
+                            max_length=limit).to(model.device)
             longest = max(lengths[i] for i in batch)
             with torch.inference_mode():
                 options = {"num_beams": self.settings.translate.beam_size,
