@@ -223,3 +223,12 @@ def head_noun(description: str) -> str:
                          description.strip(), flags=re.I)
     words = re.split(r"\s+(?:of|for|on|in|at|from|with|about|who|that|which|to)\s+", description.strip(), maxsplit=1)[0].split()
     return words[-1].lower() if words else ""
+
+
+_PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ian|man|woman|ant|ess)$")
+
+
+def is_person_noun(word: str) -> bool:
+    """'senator', 'businessman', 'actress', 'organizer', 'strategist': words for a person."""
+    return word in TITLE_NOUNS or word in ROLE_NOUNS or gender_of_words(word) is not None or (
+        word not in ORG_ROLE_NOUNS and bool(_PERSON_SUFFIX.search(word)))

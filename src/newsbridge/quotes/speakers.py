@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .entities import Candidate, EntityModel
-from .names import DOCUMENT_NOUNS, ORG_ROLE_NOUNS, ROLE_NOUNS, TITLE_NOUNS, can_speak, gender_of_words, head_noun
+from .names import DOCUMENT_NOUNS, ORG_ROLE_NOUNS, can_speak, gender_of_words, head_noun, is_person_noun
 
 # Determiners of a description that stands for nobody named: 'a source', 'one resident'.
 _INDEFINITE = ("a ", "an ", "one ", "another ", "some ", "several ", "many ", "two ", "three ",
@@ -26,15 +26,6 @@ _INDEFINITE = ("a ", "an ", "one ", "another ", "some ", "several ", "many ", "t
 _NAMED_INSIDE = re.compile(r"\b(?:[A-Z]{2,6}\b|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)")
 _DETERMINER_WORDS = {"a", "an", "the", "one", "another", "his", "her", "their", "its"}
 _POSSESSIVES = {"his": "m", "her": "f", "their": None, "its": None}
-_PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ian|man|woman|ant|ess)$")
-
-
-def is_person_noun(word: str) -> bool:
-    """'senator', 'businessman', 'actress', 'organizer', 'strategist': words for a person."""
-    return word in TITLE_NOUNS or word in ROLE_NOUNS or gender_of_words(word) is not None or (
-        word not in ORG_ROLE_NOUNS and bool(_PERSON_SUFFIX.search(word)))
-
-
 @dataclass(frozen=True)
 class Attribution:
     """A speaker phrase found next to a quote, parsed by a language module.
