@@ -43,11 +43,11 @@ class Codec:
 class MarianCodec(Codec):
     """MarianTokenizer's own tokens and text, from its SentencePiece models and vocabulary.
 
-    Only for a shared vocabulary (vocab.json, as opus-mt ships), cut on the right, with
-    special tokens not split (the defaults), and only after transformers' decoding rules
-    this mirrors, all checked by the tests: ids to tokens through the vocabulary with the
-    added tokens first; decoding with the source SentencePiece model when the vocabulary is
-    shared; '▁' made a space and the ends stripped.
+    Used where it is exact: a shared vocabulary (vocab.json, as opus-mt ships), truncation
+    on the right and special tokens not split (the defaults). It mirrors transformers' rules,
+    which the tests check against the tokenizer: pieces to ids through the vocabulary with
+    the added tokens first; decoding with the source SentencePiece model (what transformers
+    5 does for a shared vocabulary), '▁' made a space and the ends stripped.
     """
 
     def __init__(self, tokenizer: Any) -> None:
