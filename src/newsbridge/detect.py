@@ -256,15 +256,15 @@ class Detector:
         'Geert Supré, 56.', that the full models had called 'other'), and the full models
         were needed for 57 of the 1,936 texts instead of most of them.
         """
-        quick = get_scorer("lingua") if BACKENDS[self.backend][0] == "lingua" else None
+        quick = BACKENDS[self.backend][0] == "lingua"
         found: list[tuple[str, float] | None] = []
         latin: dict[str, float] = {}  # the settled Latin-script paragraphs' weight, by code
         unsure: dict[int, float] = {}  # paragraph -> P(English) by the trigram models
         for index, par in enumerate(paragraphs):
             result = self._by_script(par)
             if result is None:
-                if quick is not None:
-                    p_en = english_probability(quick.quick_scores(par[:SAMPLE_CHARS]))
+                if quick:
+                    p_en = english_probability(get_scorer("lingua").quick_scores(par[:SAMPLE_CHARS]))
                     if p_en < SURE_ENGLISH:
                         unsure[index] = p_en
                         found.append(None)
