@@ -379,4 +379,22 @@ def detect(source: SourceArg, config: ConfigOpt = None) -> None:
 
 def run() -> None:
     """Entry point of the console script."""
-    app()
+    try:
+        app()
+        code: object = EXIT_OK
+    except SystemExit as exc:  # how typer ends every command
+        code = exc.code
+    if not isinstance(code, int):  # sys.exit(None) or sys.exit("message")
+        if code is not None:
+            print(code, file=sys.stderr)
+        code = EXIT_OK if code is None else EXIT_INTERNAL
+    # The answer is written: end here rather than in the interpreter's teardown, which frees
+    # the models object by object (langdetect's millions of floats, Kiwi's 500 MB) for 0.3 to
+    # 0.6 s when the operating system reclaims the whole process at once.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: nothing left to say to it
+            pass
+    logging.shutdown()
+    os._exit(code)
