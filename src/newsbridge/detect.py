@@ -96,10 +96,11 @@ class LinguaScorer:
     Detector) and the models are loaded only when a text needs them. Lingua itself judges a
     text of 120 characters or more by its trigram models alone, the whole of its low-accuracy
     mode (a tenth of the memory and load time); shorter texts are tried with those first,
-    and only when they do not clearly say English do the high-accuracy models decide. Trigrams
-    alone are often sure of the wrong foreign language on a fragment of English names ("Del
-    Potro"), never (on 24,845 texts: FLORES lines and their prefixes, article paragraphs,
-    other languages) sure of English where the full models say otherwise.
+    and only when they do not clearly say English (SURE_ENGLISH) do the high-accuracy models
+    decide. Trigrams alone are often sure of the wrong foreign language on a fragment of
+    English names ("Del Potro"), never (on 24,845 texts: FLORES lines and their prefixes,
+    article paragraphs, other languages) sure of English where the full models say otherwise;
+    such a text keeps the trigram models' probability as its confidence.
     """
 
     LANGUAGES = ("ENGLISH", "SPANISH", "GERMAN", "FRENCH", "ITALIAN", "PORTUGUESE", "DUTCH")
@@ -152,7 +153,7 @@ class LangdetectScorer:
         # out in different languages on different runs.
         DetectorFactory.seed = seed
         self._seed = seed
-        # The profiles become 90,000 lists of floats, none in a reference cycle; Python's
+        # The profiles become 88,000 lists of floats, none in a reference cycle; Python's
         # cycle collector scanning them again and again while they are built doubles the
         # load time (0.27 s to 0.13 s here), so it waits until they are done.
         enabled = gc.isenabled()
@@ -260,42 +261,36 @@ class Detector:
 
         A short Latin-script paragraph that lingua's trigram models do not call English (a
         byline, a name, 'Skip to main content') would need its high-accuracy models, 170 MB
-        and most of a second to load. Inside an article it takes instead the language of
-        the article's other Latin-script text, with the trigram models' probability of it
+        and most of a second to load. In an article whose other Latin-script text the
+        trigram models do call English, it is taken for English too, with their probability
         (at least 0.5) as confidence: its own text is too short to say more. The full models
-        still judge it when no other Latin text settles the language, or when it leans the
-        other way and is long enough to make the article mixed. On 968 news articles and
-        pages, split raw and cleaned (38,707 paragraphs), no article's language or mixed
+        still judge it when nothing else in the article is surely English, or when it leans
+        away from English and is long enough to make the article mixed. On 968 news articles
+        and pages, split raw and cleaned (38,707 paragraphs), no article's language or mixed
         flag changed, 11 paragraphs did (names in English articles, 'John Weinbrecht.',
         'Geert Supré, 56.', that the full models had called 'other'), and the full models
         were needed for 57 of the 1,936 texts instead of most of them.
         """
-        quick = BACKENDS[self.backend][0] == "lingua"
-        found: list[tuple[str, float] | None] = []
-        latin: dict[str, float] = {}  # the settled Latin-script paragraphs' weight, by code
+        found = [self._by_script(par) for par in paragraphs]
         unsure: dict[int, float] = {}  # paragraph -> P(English) by the trigram models
+        english = False  # some Latin-script paragraph is surely English
         for index, par in enumerate(paragraphs):
-            result = self._by_script(par)
-            if result is None:
-                if quick:
-                    p_en = english_probability(get_scorer("lingua").quick_scores(par[:SAMPLE_CHARS]))
-                    if p_en < SURE_ENGLISH:
-                        unsure[index] = p_en
-                        found.append(None)
-                        continue
-                    result = "en", round(p_en, 3)  # what the full path would say: trigrams decided
-                else:
-                    result = self._latin(par[:SAMPLE_CHARS], veto=False)
-                latin[result[0]] = latin.get(result[0], 0.0) + len(par) * result[1]
-            found.append(result)
-        settled = max(latin, key=latin.__getitem__) if latin else None
-        for index, p_en in unsure.items():
-            par = paragraphs[index]
-            leans = "en" if p_en >= 0.5 else "other"
-            if settled is None or (leans != settled and count_scripts(par).letters >= MIXED_MIN_LETTERS):
+            if found[index] is not None:
+                continue
+            if BACKENDS[self.backend][0] != "lingua":
                 found[index] = self._latin(par[:SAMPLE_CHARS], veto=False)
+                continue
+            p_en = english_probability(get_scorer("lingua").quick_scores(par[:SAMPLE_CHARS]))
+            if p_en >= SURE_ENGLISH:
+                found[index] = "en", round(p_en, 3)  # what the full path says: trigrams decide
+                english = True
             else:
-                found[index] = settled, round(max(0.5, p_en if settled == "en" else 1.0 - p_en), 3)
+                unsure[index] = p_en
+        for index, p_en in unsure.items():
+            if english and (p_en >= 0.5 or count_scripts(paragraphs[index]).letters < MIXED_MIN_LETTERS):
+                found[index] = "en", round(max(0.5, p_en), 3)
+            else:
+                found[index] = self._latin(paragraphs[index][:SAMPLE_CHARS], veto=False)
         return found
 
     def detect_article(self, paragraphs: list[str]) -> Language:
