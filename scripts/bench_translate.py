@@ -11,7 +11,10 @@ forced, so every system does the same work), with the same decoding settings (th
 our no-repeat-4-gram guard) for all four, in one run:
   (a) raw CTranslate2 translate_batch (int8), on pre-tokenized input: the token lists our
       backend hands the engine, i.e. the sentences with numbers and glossary terms set
-      aside as placeholders ([1], [2]...), tokenized by the model's tokenizer
+      aside as placeholders ([1], [2]...), tokenized by the model's tokenizer; called on the
+      very ctranslate2.Translator that (b) loaded (CTranslate2's defaults: int8, its own
+      thread count), because two instances of one model can differ by 20% in speed for the
+      whole life of a process on this machine, which would swamp what is measured
   (b) our ctranslate2 backend through Pipeline.translate_texts (what /v1/translate runs)
   (c) our transformers backend, the same way
   (d) the naive code a user would write, one sentence at a time: tokenizer, generate(),
@@ -105,11 +108,11 @@ def timed_both(fn) -> tuple[float, float]:
 class EngineTimer:
     """A CTranslate2 translator that adds up the time spent inside translate_batch."""
 
-    def __init__(self, engine) -> None:  # noqa: ANN001 - ctranslate2.Translator
+    def __init__(self, engine) -> None:  # a ctranslate2.Translator
         self.engine = engine
         self.seconds = 0.0
 
-    def translate_batch(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
+    def translate_batch(self, *args, **kwargs):
         started = time.perf_counter()
         try:
             return self.engine.translate_batch(*args, **kwargs)
@@ -152,7 +155,6 @@ def main() -> int:
         rss_child(args.rss_child)
         return 0
 
-    import ctranslate2
     from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
     from newsbridge import Pipeline, load_settings
@@ -190,12 +192,12 @@ def main() -> int:
         return [tokenizer.convert_ids_to_tokens(ids) for ids in tokenizer(sentences)["input_ids"]]
 
     results = {}
-    raw = ctranslate2.Translator(str(CACHE / "big-en-ko-ct2"), device="cpu", compute_type="int8")
     terms = load_glossary().terms("en", "ko")
     protected = tokens_of([mask(t, terms).text for t in texts])
     plain = tokens_of(texts)
     options = dict(beam_size=beam, max_batch_size=4096, batch_type="tokens", no_repeat_ngram_size=NO_REPEAT_NGRAM,
                    min_decoding_length=OUT_TOKENS, max_decoding_length=OUT_TOKENS)
+
     class TimedBackend(CTranslate2Translator):
         """Our ctranslate2 backend with its engine timed: the rest of its time is its own work."""
 
@@ -207,13 +209,14 @@ def main() -> int:
     ct2_pipe = Pipeline(settings_for("ctranslate2"))
     backend = TimedBackend(ct2_pipe.settings, {"min_decoding_length": OUT_TOKENS, "max_decoding_length": OUT_TOKENS})
     ct2_pipe._stages["translate"].translator = backend
+    ct2_pipe.translate_texts(texts[:4], "en", "ko")  # loads the model; a warm-up
+    raw = backend.timer.engine  # the ctranslate2.Translator itself, called directly for (a)
+    raw.translate_batch(plain[:4], **options)
     runs = {
         "a": lambda: raw.translate_batch(protected, **options),
         "b": lambda: ct2_pipe.translate_texts(texts, "en", "ko"),
         "a'": lambda: raw.translate_batch(plain, **options),  # the cost of the placeholders
     }
-    raw.translate_batch(plain[:4], **options)  # warm-ups (and the backend's model loaded)
-    ct2_pipe.translate_texts(texts[:4], "en", "ko")
     seconds: dict[str, list[float]] = {name: [] for name in runs}
     cpu: dict[str, list[float]] = {name: [] for name in runs}
     own_ms: list[float] = []  # (b)'s time outside the engine, per sentence

@@ -379,15 +379,14 @@ def detect(source: SourceArg, config: ConfigOpt = None) -> None:
 
 def run() -> None:
     """Entry point of the console script."""
+    code: object = EXIT_OK
     try:
         app()
-        code: object = EXIT_OK
     except SystemExit as exc:  # how typer ends every command
-        code = exc.code
-    if not isinstance(code, int):  # sys.exit(None) or sys.exit("message")
-        if code is not None:
-            print(code, file=sys.stderr)
-        code = EXIT_OK if code is None else EXIT_INTERNAL
+        code = EXIT_OK if exc.code is None else exc.code
+    if not isinstance(code, int):  # sys.exit("message")
+        print(code, file=sys.stderr)
+        code = EXIT_INTERNAL
     # The answer is written: end here rather than in the interpreter's teardown, which frees
     # the models object by object (langdetect's millions of floats, Kiwi's 500 MB) for 0.3 to
     # 0.6 s when the operating system reclaims the whole process at once.
