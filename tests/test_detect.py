@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsbridge import detect_language
-from newsbridge.detect import Detector, count_scripts
+from newsbridge.detect import Detector, count_scripts, get_scorer
 from newsbridge.errors import ConfigError
 
 
@@ -105,3 +105,34 @@ def test_a_vetoed_article_whose_paragraphs_all_looked_english():
     # Every paragraph passes lingua as English, langdetect vetoes the whole: no crash, 'other'.
     lang = detect_language("By Ana LeeBy Ana Lee:")
     assert lang.code == "other" and 0 <= lang.confidence <= 1
+
+
+class FullModelsForbidden:
+    """Stands in for lingua's high-accuracy models where a test says they are not needed."""
+
+    def compute_language_confidence_values(self, text):
+        raise AssertionError(f"lingua's high-accuracy models were loaded for {text!r}")
+
+
+def test_a_page_of_english_needs_only_lingua_trigram_models(en_page, monkeypatch):
+    monkeypatch.setattr(get_scorer("lingua"), "_full", FullModelsForbidden())
+    lang = detect_language(en_page)
+    # 'Skip to main content', 'Most Popular', 'By Tomas Ellery' are English like the page.
+    assert lang.code == "en" and not lang.mixed
+    assert {p.code for p in lang.paragraphs} == {"en"}
+    assert all(0.5 <= p.confidence <= 1 for p in lang.paragraphs)
+
+
+def test_a_short_fragment_on_its_own_gets_the_high_accuracy_models(detector, monkeypatch):
+    monkeypatch.setattr(get_scorer("lingua"), "_full", FullModelsForbidden())
+    with pytest.raises(AssertionError, match="high-accuracy"):
+        detector.detect("Del Potro")
+
+
+def test_a_short_paragraph_in_another_language_still_makes_an_article_mixed():
+    text = ("The council met on Tuesday to debate the new ferry routes across the bay.\n\n"
+            "La ministra afirmó que el gobierno no subirá los impuestos.\n\n"
+            "The vote is expected next week, after a public hearing on the fares.")
+    lang = detect_language(text)
+    assert lang.code == "en" and lang.mixed
+    assert [p.code for p in lang.paragraphs] == ["en", "other", "en"]

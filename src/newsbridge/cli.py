@@ -531,4 +531,21 @@ def detect(source: SourceArg, config: ConfigOpt = None) -> None:
 
 def run() -> None:
     """Entry point of the console script."""
-    app()
+    code: object = EXIT_OK
+    try:
+        app()
+    except SystemExit as exc:  # how typer ends every command
+        code = EXIT_OK if exc.code is None else exc.code
+    if not isinstance(code, int):  # sys.exit("message")
+        print(code, file=sys.stderr)
+        code = EXIT_INTERNAL
+    # The answer is written: end here rather than in the interpreter's teardown, which frees
+    # the models object by object (langdetect's millions of floats, Kiwi's 500 MB) for 0.3 to
+    # 0.6 s when the operating system reclaims the whole process at once.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: nothing left to say to it
+            pass
+    logging.shutdown()
+    os._exit(code)

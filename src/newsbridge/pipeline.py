@@ -40,9 +40,13 @@ class Cleaner(Protocol):
 class LanguageDetector(Protocol):
     def detect_article(self, paragraphs: list[str]) -> Language: ...
 
+    def preload(self) -> None: ...
+
 
 class Segmenter(Protocol):
     def segment(self, article: Article, lang: str) -> Article: ...
+
+    def preload(self) -> None: ...
 
 
 class QuoteExtractor(Protocol):
@@ -70,6 +74,9 @@ class RulesSegmenter:
 
     def segment(self, article: Article, lang: str) -> Article:
         return segment_mod.segment(article, lang)
+
+    def preload(self) -> None:
+        segment_mod.get_kiwi()
 
 
 # stage -> backend name -> factory(settings). Construction is cheap: models load on first use.
@@ -105,6 +112,16 @@ class Pipeline:
             stage=stage,
             message=f"the {stage} stage (backend {name!r}) is not available in this version of newsbridge; {what}",
         )
+
+    def preload(self) -> None:
+        """Load the language-detection models and Kiwi now.
+
+        Each otherwise loads on the first text that needs it (Kiwi for Korean only, lingua's
+        high-accuracy models for short Latin-script text only), which keeps a one-off command
+        quick; a long-running service calls this at start-up so that no request waits.
+        """
+        self._stages["detect"].preload()
+        self._stages["segment"].preload()
 
     def clean(self, text: str, html: bool | None = None) -> Article:
         """Clean `text` (pasted page or HTML) into an Article, after checking the input.

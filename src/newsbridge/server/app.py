@@ -136,6 +136,7 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
 
     def preload() -> None:
         """Load what the configured stages need (detectors, Kiwi, translation models)."""
+        pipe.preload()
         pipe.process("The council met on Tuesday and voted on the budget.")
         pipe.process("시의회는 화요일에 모여 예산안을 의결했다.")
         for source, target in (("en", "ko"), ("ko", "en")):

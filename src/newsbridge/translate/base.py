@@ -89,20 +89,21 @@ class CachedTranslator:
 
     def translate(self, texts: list[str], source: str, target: str) -> list[str]:
         model = self.model_id(source, target)
-        keys = [self._key(model, t) for t in texts]
+        keys = {t: self._key(model, t) for t in texts}  # one key per distinct text
         found: dict[str, str] = {}
         with self._cache() as db:
             if db is not None and keys:
                 found = dict(db.execute(
-                    f"SELECT key, target FROM translations WHERE key IN ({','.join('?' * len(keys))})", keys
+                    f"SELECT key, target FROM translations WHERE key IN ({','.join('?' * len(keys))})",
+                    list(keys.values()),
                 ).fetchall())
-        todo = sorted({t for t, k in zip(texts, keys) if k not in found})
+        todo = sorted(t for t, k in keys.items() if k not in found)
         if todo:
             for text, out in zip(todo, self.inner.translate(todo, source, target)):
-                found[self._key(model, text)] = out
+                found[keys[text]] = out
             with self._cache() as db:
                 if db is not None:
                     with db:
                         db.executemany("INSERT OR REPLACE INTO translations VALUES (?, ?)",
-                                       [(self._key(model, t), found[self._key(model, t)]) for t in todo])
-        return [found[k] for k in keys]
+                                       [(keys[t], found[keys[t]]) for t in todo])
+        return [found[keys[t]] for t in texts]

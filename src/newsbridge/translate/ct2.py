@@ -43,12 +43,11 @@ class CTranslate2Translator(ModelBackend):
         if not texts:
             return []
         name = model_for(self.settings, source, target)
-        tokenizer, translator = self._model(name)
+        codec, translator = self._model(name)
         src_code, tgt_token = _lang_settings(name, source, target)
         if src_code:
-            tokenizer.src_lang = src_code
-        tokens = [tokenizer.convert_ids_to_tokens(ids)
-                  for ids in tokenizer(texts, truncation=True, max_length=512)["input_ids"]]
+            codec.tokenizer.src_lang = src_code
+        tokens = codec.tokens(texts, 512)
         longest = max(len(t) for t in tokens)
         options = {
             "beam_size": self.settings.translate.beam_size,
@@ -65,6 +64,5 @@ class CTranslate2Translator(ModelBackend):
             hypothesis = result.hypotheses[0]
             if tgt_token and hypothesis[:1] == [tgt_token]:
                 hypothesis = hypothesis[1:]
-            ids = tokenizer.convert_tokens_to_ids(hypothesis)
-            out.append(cut_repetition(tokenizer.decode(ids, skip_special_tokens=True).strip()))
+            out.append(cut_repetition(codec.text_of_tokens(hypothesis).strip()))
         return out

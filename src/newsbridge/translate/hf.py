@@ -14,6 +14,7 @@ from ..devices import batch_tokens
 from ..errors import ConfigError
 from ..models import catalog, load_seq2seq
 from .checks import cut_repetition
+from .tokens import codec_for
 
 
 # Decoding loops are first prevented (no 4-gram twice in one output: a sentence almost never
@@ -66,12 +67,15 @@ class ModelBackend:
         return f"{self.kind}:{model_for(self.settings, source, target)}"
 
     def _model(self, name: str) -> tuple:
+        """(codec, model) of model `name`, loaded on first use (tokens.py: the codec)."""
         with self._lock:  # two requests must not load the same model twice
             if name not in self._models:
-                self._models[name] = self._load(name)
+                tokenizer, model = self._load(name)
+                self._models[name] = (codec_for(tokenizer), model)
             return self._models[name]
 
     def _load(self, name: str) -> tuple:
+        """(tokenizer, model) of model `name`."""
         raise NotImplementedError
 
 
@@ -89,24 +93,25 @@ class TransformersTranslator(ModelBackend):
         import torch
 
         name = model_for(self.settings, source, target)
-        tokenizer, model = self._model(name)
+        codec, model = self._model(name)
+        tokenizer = codec.tokenizer
         src_code, tgt_token = _lang_settings(name, source, target)
         if src_code:
             tokenizer.src_lang = src_code
         extra = {"forced_bos_token_id": tokenizer.convert_tokens_to_ids(tgt_token)} if tgt_token else {}
         limit = min(getattr(tokenizer, "model_max_length", 512) or 512, 512)
-        lengths = [len(ids) for ids in tokenizer(texts, truncation=True, max_length=limit)["input_ids"]]
+        # Tokenized once: the lengths make the batches, and the same ids are padded into them.
+        ids = codec.ids(texts, limit)
         out = [""] * len(texts)
         budget = batch_tokens(self.settings, model.device.type == "cuda")
-        for batch in length_batches(lengths, budget):
-            enc = tokenizer([texts[i] for i in batch], return_tensors="pt", padding=True, truncation=True,
-                            max_length=limit).to(model.device)
-            longest = max(lengths[i] for i in batch)
+        for batch in length_batches([len(i) for i in ids], budget):
+            enc = tokenizer.pad({"input_ids": [ids[i] for i in batch]}, return_tensors="pt").to(model.device)
+            longest = max(len(ids[i]) for i in batch)
             with torch.inference_mode():
                 options = {"num_beams": self.settings.translate.beam_size,
                            "max_new_tokens": min(limit, 2 * longest + 10),
                            "no_repeat_ngram_size": NO_REPEAT_NGRAM, **extra, **self.options}
                 generated = model.generate(**enc, **options)
-            for i, text in zip(batch, tokenizer.batch_decode(generated, skip_special_tokens=True)):
-                out[i] = cut_repetition(text.strip())
+            for i, row in zip(batch, generated.tolist()):
+                out[i] = cut_repetition(codec.text(row).strip())
         return out
