@@ -39,7 +39,7 @@ COMMON_SURNAMES = set("김이박최정강조윤장임한오서신권황안송류
 _AFFILIATION = re.compile(r"(?:의회|시|군|구|도|청|부|처|원|회|당|사|대|센터|연구소|공사|공단|협회|재단|은행|그룹|서|교)$")
 # Unnamed sources stay unnamed: '시 관계자' is never resolved to the mayor.
 UNNAMED = ("관계자", "대변인", "측", "관계자들")
-PRONOUNS = {"그": "m", "그녀": "f", "그들": None, "이들": None}
+PRONOUNS = {"그": None, "그녀": "f", "그들": None, "이들": None}  # 그 is also written for women
 TIME_WORDS = {"이날", "지난해", "올해", "최근", "현재", "오늘", "어제", "당시", "앞서", "이번", "그동안",
               "한편", "또", "또한", "특히", "이어", "이후", "내년", "작년", "당일", "이에", "이때"}
 # What may follow a closing mark when the quote is speech: "…"라고/고/며/라며/면서/라는…
