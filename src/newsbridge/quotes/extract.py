@@ -107,6 +107,7 @@ class RulesQuoteExtractor:
         body = article.body
         sentences = list(article.sentences)
         starts = [s.start for s in sentences]
+        opens = [sp.open_at for sp in spans]  # in order: quotes do not overlap
         by_sentence: dict[int, list[Span]] = {}
         for span in spans:
             idx = max(0, bisect.bisect_right(starts, span.open_at) - 1)
@@ -132,7 +133,8 @@ class RulesQuoteExtractor:
             if lang == "en":
                 # 'Trump took to Twitter … what he called "…"': he is Trump.
                 # Not from inside a quote that began in an earlier sentence and ends in this one.
-                lead_start = max([sent.start] + [sp.close_end for sp in spans if sp.open_at < sent.start < sp.close_end])
+                k = bisect.bisect_left(opens, sent.start) - 1  # the last quote opened before this sentence
+                lead_start = max(sent.start, spans[k].close_end) if k >= 0 else sent.start
                 opening = english.sentence_subject(body[lead_start:in_sentence[0].open_at]) \
                     if lead_start < in_sentence[0].open_at else None
                 if opening and (opening.kind not in ("person", "pronoun") or (opening.kind == "person" and (
