@@ -344,12 +344,27 @@ def sentence_subject(sentence: str) -> Attribution | None:
         return parse_np(pronoun.group(1), None, "")
     m = _OPENING_NAME.match(sentence)
     if not m or m.group("np").split()[0].lower() in _SENTENCE_OPENERS:
-        return None
+        return clause_subject(sentence)
     following = sentence[m.end():].split()
     if following and following[0].lower().strip(",") in TITLE_NOUNS | ROLE_NOUNS:
         # 'The Florida senator said …': a description, not the organisation 'Florida'.
         return parse_np(sentence[m.start("np"):m.end()] + following[0].strip(","), None, "")
     return parse_np(m.group("np"), m.group("app"), "")
+
+
+_SUBJECT_NAME = re.compile(rf"(?:^|(?<=[,;—–]\s)|(?<=\band\s)|(?<=\bbut\s))(?P<np>{NAME_RUN})(?=(?P<after>[^\"“”]*))")
+
+
+def clause_subject(sentence: str) -> Attribution | None:
+    """The first name in a sentence that a finite verb follows, after a clause or at its
+    start ('And a few weeks later, on the steps of …, Mr. Obama expressed …')."""
+    for m in _SUBJECT_NAME.finditer(sentence):
+        np = m.group("np")
+        if np.split()[0].lower().rstrip(",") in _SENTENCE_OPENERS | FUNCTION_WORDS:
+            continue
+        if _VERB_AFTER.match(sentence, m.end("np")):
+            return parse_np(np, None, "")
+    return None
 
 
 def before_quote(before: str, head: str) -> Attribution | None:
@@ -495,6 +510,15 @@ _DESCRIBED_BEFORE = re.compile(
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&.]{1,7})\)")
 
 
+# A name is the subject of its clause when a finite verb follows it ('Rubio still believes',
+# 'Clinton, the former secretary of state, has said'), not when a preposition governs it.
+_VERB_AFTER = re.compile(
+    r"(?:\s*\([^)]{1,25}\))?(?:\s*,[^,\"“”]{2,120}?,)?\s+(?:\w+ly\s+|still\s+|also\s+|then\s+|never\s+){0,2}"
+    r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|[a-z]{2,}ed|[a-z]{2,}[^s']s)\b")
+_NOT_BEFORE_SUBJECT = _PLACE_PREPOSITIONS | {"for", "with", "by", "about", "against", "than", "like", "and", "or",
+                                             "after", "before", "over", "under", "between", "among", "of"}
+
+
 def find_mentions(text: str, base: int, model, quoted: Quoted) -> None:
     """Record in `model` the people and organisations one sentence mentions (outside quotes).
 
@@ -524,7 +548,9 @@ def find_mentions(text: str, base: int, model, quoted: Quoted) -> None:
         before = text[:m.start()].split()
         prev = before[-1].lower().strip(",") if before else ""
         after = text[m.end():]
-        entity = _mention(model, tokens, prev, after, at, first and m.start() + 1 >= subject_zone)
+        subject = prev not in _NOT_BEFORE_SUBJECT and not re.search(r"['’]s?$", m.group(0)) and (
+            (first and m.start() + 1 >= subject_zone) or bool(_VERB_AFTER.match(after)))
+        entity = _mention(model, tokens, prev, after, at, subject)
         acronym = _ACRONYM_AFTER.match(after)
         if entity is None and acronym and len(tokens) > 1:
             # 'South Korea's Joint Chiefs of Staff (JCS)': an acronym in brackets names a body.

@@ -178,11 +178,15 @@ class EntityModel:
 
     # -- resolving ----------------------------------------------------------------------
     def pronoun(self, gender: str | None, at: int, plural: bool = False, within: int = 12,
-                exclude: tuple[str, ...] = ()) -> Candidate:
+                exclude: tuple[str, ...] = (), description: bool = False) -> Candidate:
         """The person (or, for 'they'/'it', organisation) a pronoun at `at` stands for: the one
         mentioned last, of a compatible gender, preferring subjects and earlier speakers.
-        `exclude`: names that cannot be meant ('he told Hannity': he is not Hannity)."""
+        `exclude`: names that cannot be meant ('he told Hannity': he is not Hannity).
+        `description`: the mention is a description ('the senator'), which does not stand for
+        somebody its own sentence has just named in passing ('In an interview with host Joe
+        Scarborough, the candidate said': not Scarborough), and leans harder on who is in focus."""
         here = self.sentence_of(at)
+        focus = DESCRIPTION_FOCUS if description else 1.0
         excluded = {id(e) for e in (self.find(n, at) for n in exclude) if e is not None}
         scored = []
         for e in self.entities:
@@ -199,13 +203,15 @@ class EntityModel:
             distance = here - self.sentence_of(last)
             if distance > within:
                 continue
+            if description and distance == 0 and e.last_before(at, e.salient) != last:
+                continue
             score = -distance
             for seq, bonus in ((e.salient, SALIENT_BONUS), (e.spoke, SPEAKER_BONUS)):
                 # A subject or speaker counts fully in the sentence of its last mention, half
                 # one sentence before that.
                 last_as = e.last_before(at, seq)
                 if last_as is not None:
-                    score += bonus * {0: 1.0, 1: 0.5}.get(here - self.sentence_of(last_as) - distance, 0.0)
+                    score += focus * bonus * {0: 1.0, 1: 0.5}.get(here - self.sentence_of(last_as) - distance, 0.0)
             if gender and known is None:
                 score -= UNKNOWN_GENDER_PENALTY
             scored.append((score, last, e))
@@ -265,6 +271,9 @@ SALIENT_BONUS = 1.0
 ROLE_WEIGHT = 4.0
 FIRST_NAME_WEIGHT = 2.5
 SPEAKER_BONUS = 1.0
+# A description ('the Florida senator') names the person in focus more often than a pronoun
+# does: subjects and speakers count this many times as much.
+DESCRIPTION_FOCUS = 3.0
 UNKNOWN_GENDER_PENALTY = 3.0
 
 

@@ -211,10 +211,12 @@ class RulesQuoteExtractor:
                 kind = "scare"
             elif att is not None and att.kind != "continuation":
                 at, exclude = span.open_at, ()
-                if att.kind == "pronoun" and lang == "en":
-                    # 'He said Mateen "…"': the pronoun stands before the names that follow it.
-                    m = re.search(rf"\b{att.name}\b", body[sent.start:span.open_at], re.I)
+                if att.kind in ("pronoun", "descriptor") and lang == "en":
+                    # 'He said Mateen "…"', 'the candidate stated that Trump's "…"': the mention
+                    # stands before the names that follow it.
+                    m = re.search(rf"\b{re.escape(att.name)}\b", body[sent.start:span.open_at], re.I)
                     at = sent.start + m.start() if m else at
+                if att.kind == "pronoun" and lang == "en":
                     exclude = english.addressees(body[span.close_end:sent.end] + " " + body[sent.start:span.open_at])
                 res = resolve(att, model, at, exclude)
                 speaker, title, cue, resolved_from = res.speaker, res.title, att.cue, res.resolved_from

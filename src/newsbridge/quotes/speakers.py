@@ -126,7 +126,7 @@ def resolve(att: Attribution, model: EntityModel, at: int, exclude: tuple[str, .
         # 'the New York businessman', 'the Vermont senator': a title, or a description with a
         # proper name in it, stands for somebody in focus whom the words fit ('the woman' may
         # be anybody, and stays as written).
-        found = model.pronoun(gender_of_words(head), at, within=3)
+        found = model.pronoun(gender_of_words(head), at, within=3, description=True)
         if found.entity is not None:
             return _from(Candidate(found.entity, min(found.confidence, 0.6)), att, "title-only", model, at)
     if att.title_word and not att.surname and att.name[:1].isascii() and att.name[:1].islower():
