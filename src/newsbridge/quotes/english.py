@@ -33,11 +33,12 @@ CUE_WORDS = (
     "accused retorted reiterated thundered snapped pleaded begged mocked praised criticized "
     "criticised scoffed sighed whispered reads read branded brands rated rates typed texted "
     "emailed messaged chanted answered answers pressed boomed proclaimed proclaims concludes "
-    "responded argued recalls reflected reflects conceded explains insisted replied"
+    "responded argued recalls reflected reflects conceded explains insisted replied assured "
+    "assures decried decries accuses accusing promising vowing pledging warns lectured"
 ).split()
-CUE = r"(?:according\s+to|pointed\s+out|went\s+on|put\s+it|" + "|".join(CUE_WORDS) + r")"
+CUE = r"(?:according\s+to|pointed\s+out|went\s+on|put\s+it|fired\s+back|shot\s+back|" + "|".join(CUE_WORDS) + r")"
 _CUE_SET = set(CUE_WORDS)
-_TWO_WORD_CUES = {"according": "to", "pointed": "out", "went": "on", "put": "it"}
+_TWO_WORD_CUES = {"according": "to", "pointed": "out", "went": "on", "put": "it", "fired": "back", "shot": "back"}
 _WORD_RE = re.compile(r"[A-Za-z]+")
 
 
@@ -126,6 +127,12 @@ _POST_NORMAL = re.compile(
 # population, refugees, and migration, said'.
 _POST_LONG_APPOSITIVE = re.compile(
     rf"^[\s,;:—–\-]*(?P<np>{NAME_RUN})(?P<app>\s*,[^\"“”]{{2,200}}?,)\s+(?:{_ADVERBS}\s+){{0,3}}(?P<cue>{CUE})\b"
+)
+# An appositive whose closing comma was left out: '," Nate Silver, the polling guru who founded
+# the site tweeted on Wednesday.'
+_POST_OPEN_APPOSITIVE = re.compile(
+    rf"^[\s,;:—–\-]*(?P<np>{NAME_RUN})(?P<app>\s*,\s*(?:the|a|an|who|his|her|its|their)\s[^,\"“”]{{2,120}}?)"
+    rf"\s+(?P<cue>{CUE})\b(?=[^\"“”]{{0,80}}(?:[.;]|$))"
 )
 # The description first, the name in apposition: '," Google's chief executive, Sundar Pichai, said'.
 _POST_DESCRIPTION_NAME = re.compile(
@@ -313,7 +320,8 @@ def _attribution(m: re.Match[str] | None) -> Attribution | None:
 def after_quote(after: str) -> Attribution | None:
     """An attribution right after the closing mark: '," said X', '," X said', '" ― X'."""
     found = (_attribution(_POST_INVERTED.match(after)) or _attribution(_POST_NORMAL.match(after))
-             or _attribution(_POST_DESCRIPTION_NAME.match(after)) or _attribution(_POST_LONG_APPOSITIVE.match(after)))
+             or _attribution(_POST_DESCRIPTION_NAME.match(after)) or _attribution(_POST_LONG_APPOSITIVE.match(after))
+             or _attribution(_POST_OPEN_APPOSITIVE.match(after)))
     if found is None:
         # '," since so many cases were close, said Lee Epstein': a clause before the credit.
         m = _LATE_CREDIT.search(after[:_SUBJECT_REACH])
@@ -394,7 +402,13 @@ def before_quote(before: str, head: str) -> Attribution | None:
         offset = len(head) - len(before)
         if word.endswith("ing") and not re.search(r"\b(?:is|was|are|were|been|be|am)\s+$", left):
             # '…, arguing that "…"' / 'began by saying "…"' / 'unleashed tweets saying "…"':
-            # a participle, not a verb with its own subject; the sentence's subject speaks.
+            # a participle, not a verb with its own subject; the sentence's subject speaks,
+            # unless the participle has its own: '…, with Sen. John McCain calling it "…"'.
+            own = _WITH_SUBJECT.search(left)
+            if own:
+                parsed = parse_np(own.group("np"), None, word)
+                if parsed:
+                    return parsed
             subject = sentence_subject(head)
             if subject:
                 return Attribution(subject.kind, subject.name, subject.title, word, subject.gender)
@@ -422,6 +436,7 @@ def before_quote(before: str, head: str) -> Attribution | None:
     return None
 
 
+_WITH_SUBJECT = re.compile(rf"\bwith\s+(?P<np>{NAME_RUN})\s+(?:{_ADVERBS}\s+)?$")
 _ADDRESSEE = re.compile(rf"\b(?:told|tells|asked|asks|wrote to|said to|replied to|answered)\s+(?P<np>{NAME_RUN})")
 
 
