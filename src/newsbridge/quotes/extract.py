@@ -125,7 +125,12 @@ class RulesQuoteExtractor:
             if not in_sentence:
                 for att in language.subjects(sent):
                     if att.kind == "pronoun" or len(att.name.split()) > 1 or model.find(att.name, sent.start) is not None:
-                        res = resolve(att, model, sent.start)
+                        at = sent.start
+                        if att.kind == "pronoun":
+                            # 'Though Ms. Olivieri has …, she said': the names before it count.
+                            m = re.search(rf"\b{att.name}\b", sent.text, re.I)
+                            at += m.start() if m else 0
+                        res = resolve(att, model, at)
                         if res.speaker:
                             last = _Said(res.speaker, res.title, att.cue, idx, sent.paragraph, res.confidence)
                 continue
