@@ -141,7 +141,8 @@ _POST_DESCRIPTION_NAME = re.compile(
 # Before the quote: the subject of the cue, ending right where the cue starts. A subject with
 # its appositive is never longer than this, and searching less text keeps the regex fast.
 _SUBJECT_REACH = 200
-_PRE_SUBJECT = re.compile(rf"(?P<np>{_NP_OR_DESCRIBED})(?P<app>{_APPOSITIVE})?\s+(?:{_ADVERBS}\s+){{0,3}}$")
+_PRE_SUBJECT = re.compile(
+    rf"(?P<np>{_NP_OR_DESCRIBED})(?P<app>{_APPOSITIVE})?\s+(?:{_ADVERBS}\s+){{0,3}}(?:[a-z]{{3,}}ed\s+and\s+)?$")
 _PRE_INVERTED = re.compile(rf"^\s*(?P<np>(?:the\s+)?{NAME_RUN}|{DESCRIPTOR})(?P<app>\s*,\s*[^\"“”]{{2,160}}?)?\s*[,:]?\s*$")
 
 # A sentence that opens with a name, possibly an appositive with commas inside, then the cue:
@@ -341,11 +342,16 @@ _LEADING_CONJUNCTION = re.compile(r"^\s*(?:But|And|Yet|So|Then|Still|Now|Also|In
 _OPENING_PRONOUN = re.compile(r"^\s*([Hh]e|[Ss]he|[Tt]hey)\s+(?:\w+ly\s+)?[a-z]")
 
 
+# 'Minutes later, she …', 'Days after, Kim …': a capitalised word and an adverb, then a comma.
+_TIME_OPENER = re.compile(r"^\s*[A-Z][a-z]+\s+(?:later|after|before|ago|earlier)\s*,\s*")
+
+
 def sentence_subject(sentence: str) -> Attribution | None:
     """The name a sentence opens with, as its subject: 'Hillary Clinton spoke out …',
     'In an August speech, Trump attacked …'."""
     sentence = _LEADING_PHRASE.sub("", sentence, count=1)
     sentence = _LEADING_CONJUNCTION.sub("", sentence, count=1)
+    sentence = _TIME_OPENER.sub("", sentence, count=1)
     pronoun = _OPENING_PRONOUN.match(sentence)
     if pronoun:
         # 'She then addressed the supporters: "…"', 'But he wanted to know, "…"'.
