@@ -167,3 +167,53 @@ def test_korean_anonymised_people_are_told_apart_by_surname():
     found = quotes_of("주범 정모(52)씨와 공인중개사 박모(47)씨가 재판에 넘겨졌다.",
                       '박씨는 "매물을 소개했을 뿐"이라고 말했다.', lang="ko")
     assert [q.speaker for q in found] == ["박모(47)"]
+
+
+# -- Sentence shape: subjects, descriptions and the place a mention stands ----------------
+
+def test_the_subject_after_a_long_opening_phrase_is_who_a_description_means():
+    # Trump is named first, but only after 'for'; Rubio is the one a verb follows.
+    [q] = quotes_of("One month after announcing his support for Donald Trump, Marco Rubio still believes "
+                    "the nominee is unfit for office.",
+                    "“I stand by everything I said,” the Florida senator told reporters on Thursday.")
+    assert (q.speaker, q.mention) == ("Marco Rubio", "the Florida senator")
+
+
+def test_a_description_is_not_somebody_its_own_sentence_names_in_passing():
+    quotes = quotes_of("Hillary Clinton does not recognize the man she used to know.",
+                       "In an interview with hosts Joe Scarborough and Mika Brzezinski, the Democratic "
+                       "candidate stated that Trump’s “divisive” comments do not “fit with what I thought I knew.”")
+    assert [q.speaker for q in quotes] == ["Hillary Clinton", "Hillary Clinton"]
+
+
+def test_a_definite_description_refers_back_to_the_person_in_focus():
+    quotes = quotes_of("Mark Cuban, the billionaire investor, criticised the senator's campaign on Monday.",
+                       "“If another senator says nobody would come to your aid,” the investor said, “that is worse.”")
+    assert [q.speaker for q in quotes] == ["Mark Cuban", "Mark Cuban"]
+
+
+def test_an_anonymous_source_keeps_its_description():
+    [q] = quotes_of("Senator Adam Ruiz welcomed the decision on Friday.",
+                    "A senior administration official said the White House supported it.",
+                    "“We welcome constructive steps,” the official said.")
+    assert (q.speaker, q.mention) == ("A senior administration official", "the official")
+
+
+def test_a_pronoun_in_reported_speech_counts_the_names_before_it_in_its_sentence():
+    quotes = quotes_of("“Skating is a way to reclaim our freedom,” Arianna Gil said.",
+                       "Though Ms. Olivieri has spent most of her life in the neighbourhood, the police "
+                       "presence has grown, she said.",
+                       "“Cops have taken over the entire neighbourhood,” she said.")
+    assert [q.speaker for q in quotes] == ["Arianna Gil", "Olivieri"]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("“Clinton needs a strategy,” Nate Silver, the polling analyst who founded the site tweeted on Wednesday.",
+     "Nate Silver"),
+    ("Republicans were irritated, with Sen. John McCain calling it a “Chinese menu.”", "John McCain"),
+    ("“Your reputation is amazing,” Trump assured Jones on the show.", "Trump"),
+    ("When asked about the schedule, he laughed and said, “We’ll see.”", "Robert Mook"),
+])
+def test_credit_shapes(sentence, speaker):
+    quotes = quotes_of("Robert Mook, the campaign manager, spoke at a lunch in Washington.", sentence)
+    assert quotes[0].speaker == speaker

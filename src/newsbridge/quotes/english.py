@@ -463,7 +463,8 @@ def subjects(sent: Sentence) -> list[Attribution]:
     for cue in find_cues(sent.text):
         subject = _PRE_SUBJECT.search(sent.text[max(0, cue.start - _SUBJECT_REACH): cue.start])
         att = parse_np(subject.group("np"), subject.group("app"), cue.text.lower()) if subject else None
-        if att and (att.kind in ("person", "org") or (att.kind == "pronoun" and att.gender)) \
+        if att and (att.kind in ("person", "org") or (att.kind == "pronoun" and att.gender)
+                    or (att.kind == "descriptor" and att.name.lower().startswith(("a ", "an ")))) \
                 and all(a.name != att.name for a in found):
             found.append(att)
         if cue.text.lower() in ("asked", "asks"):

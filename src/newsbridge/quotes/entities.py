@@ -49,6 +49,7 @@ class Entity:
     salient: list[int] = field(default_factory=list)  # offsets where it is a subject or speaker
     spoke: list[int] = field(default_factory=list)  # offsets of what it said (quotes, reported speech)
     strong: bool = False  # person evidence beyond a name's shape (title, cue, pronoun, role)
+    unnamed: bool = False  # known only by a description: 'a senior official'
 
     @property
     def gender(self) -> str | None:
@@ -98,7 +99,7 @@ class EntityModel:
         `unnamed`: a person known only by a description ('the woman'), who has no surname."""
         entity = self.find(name, at, kind)
         if entity is None:
-            entity = Entity(name=name, kind=kind)
+            entity = Entity(name=name, kind=kind, unnamed=unnamed)
             self.entities.append(entity)
             self._names[name.lower()] = entity
             self.add_key(entity, name.lower())
@@ -240,6 +241,13 @@ class EntityModel:
             best = self._latest(found, at)
             return Candidate(best, 0.85 if len(found) == 1 else 0.7)
         return Candidate(None, 0.1)
+
+    def unnamed_with(self, head: str, at: int) -> Entity | None:
+        """The last source known only by a description with this head noun ('a senior
+        official'), mentioned before `at`."""
+        found = [e for e in self.entities if e.unnamed and e.name.lower().split()[-1] == head
+                 and e.last_before(at) is not None]
+        return self._latest(found, at)
 
     def loose(self, name: str, at: int) -> None:
         """Remember a one-word subject that may be an organisation."""

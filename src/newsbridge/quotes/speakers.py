@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .entities import Candidate, EntityModel
+from .entities import Candidate, Entity, EntityModel
 from .names import DOCUMENT_NOUNS, ORG_ROLE_NOUNS, can_speak, gender_of_words, head_noun, is_person_noun
 
 # Determiners of a description that stands for nobody named: 'a source', 'one resident'.
@@ -25,6 +25,11 @@ _INDEFINITE = ("a ", "an ", "one ", "another ", "some ", "several ", "many ", "t
 
 _NAMED_INSIDE = re.compile(r"\b(?:[A-Z]{2,6}\b|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)")
 _DETERMINER_WORDS = {"a", "an", "the", "one", "another", "his", "her", "their", "its"}
+# Heads of the descriptions that stand for anonymous sources: 'the official', 'the source'.
+_SOURCE_NOUNS = {"official", "source", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser",
+                 "advisor", "person", "staffer", "insider", "official’s", "diplomat", "officer", "employee"}
+# 'the man', 'the woman': as often the stranger of a story as anybody named.
+_GENERIC_NOUNS = {"man", "woman", "boy", "girl", "guy", "child", "teenager", "resident", "driver", "victim"}
 _POSSESSIVES = {"his": "m", "her": "f", "their": None, "its": None}
 @dataclass(frozen=True)
 class Attribution:
@@ -121,14 +126,20 @@ def resolve(att: Attribution, model: EntityModel, at: int, exclude: tuple[str, .
         if owner.entity is not None:
             surname = owner.entity.name.split()[-1]
             return Resolved(f"{surname} {head}", None, "title-only", att.name, min(owner.confidence, 0.6))
-    if words and words[0] == "the" and is_person_noun(head) and (
-            att.title_word or any(w[:1].isupper() for w in att.name.split()[1:])):
-        # 'the New York businessman', 'the Vermont senator': a title, or a description with a
-        # proper name in it, stands for somebody in focus whom the words fit ('the woman' may
-        # be anybody, and stays as written).
-        found = model.pronoun(gender_of_words(head), at, within=3, description=True)
-        if found.entity is not None:
-            return _from(Candidate(found.entity, min(found.confidence, 0.6)), att, "title-only", model, at)
+    if words and words[0] == "the" and len(words) > 1 and is_person_noun(head) and not head.endswith("s") \
+            and head not in DOCUMENT_NOUNS:
+        if head in _SOURCE_NOUNS:
+            # 'A senior official said … "…," the official said': the same unnamed source.
+            return _unnamed(att, model, at, head, model.unnamed_with(head, at))
+        # 'the Vermont senator', 'the investor', 'The former first lady': a definite description
+        # refers back to somebody in focus whom the words fit. A title, or a proper name in it,
+        # reaches further back than a bare description; 'the man' alone may be anybody.
+        specific = bool(att.title_word) or any(w[:1].isupper() for w in att.name.split()[1:])
+        if specific or not (len(words) == 2 and head in _GENERIC_NOUNS):
+            found = model.pronoun(gender_of_words(head), at, within=3 if specific else 1, description=True)
+            if found.entity is not None:
+                return _from(Candidate(found.entity, min(found.confidence, 0.6 if specific else 0.55)),
+                             att, "title-only", model, at)
     if att.title_word and not att.surname and att.name[:1].isascii() and att.name[:1].islower():
         # 'the mayor' with no mayor in the article: nobody we can name.
         return Resolved(None, None, "title-only", att.name, 0.2)
@@ -148,11 +159,15 @@ def _named_inside(att: Attribution, model: EntityModel, at: int) -> Resolved | N
     return _from(Candidate(entity or model.mention(named[-1], "org", at), 0.5), att, "title-only", model, at)
 
 
-def _unnamed(att: Attribution, model: EntityModel, at: int, head: str) -> Resolved:
+def _unnamed(att: Attribution, model: EntityModel, at: int, head: str, earlier: Entity | None = None) -> Resolved:
     """A source the article describes but does not name: the description is the speaker, if
-    it can stand for one at all ('a resident', 'officials', 'the report'; not 'two weeks ago')."""
+    it can stand for one at all ('a resident', 'officials', 'the report'; not 'two weeks ago').
+    `earlier`: the same unnamed source, met before by a fuller description."""
     if att.name.isascii() and not can_speak(head_noun(att.name)):
         return Resolved(None, None, "title-only", att.name, 0.1)
+    if earlier is not None:
+        model.spoke(earlier, at)
+        return Resolved(earlier.name, earlier.title, "title-only", att.name, 0.5)
     if is_person_noun(head) and not head.endswith("s"):
         # 'the woman, who did not want to be named': somebody a later 'she' may be.
         entity = model.mention(att.name, "person", at, gender=gender_of_words(head), strong=True, unnamed=True)
