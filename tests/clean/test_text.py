@@ -266,7 +266,7 @@ def test_a_reporter_name_standing_alone_under_the_headline_is_the_byline():
 @pytest.mark.parametrize("line, published", [
     ("Updated 4:12 PM EDT, July 8, 2015", "July 8, 2015"),
     ("14 March 2016", "14 March 2016"),
-    ("Mon 14 Mar 2016 18.02 GMT", "14 Mar 2016"),
+    ("Mon 14 Mar 2016 18.02 GMT", "Mon 14 Mar 2016"),
     ("송고2026-11-27 14:21", "2026-11-27 14:21"),
     ("입력 2026.11.27 (21:14) 수정 2026.11.27 (22:05)", "2026.11.27"),
     ("수정 2026-11-27 18:01 등록 2026-11-27 17:20", "2026-11-27 17:20"),

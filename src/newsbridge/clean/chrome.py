@@ -55,6 +55,14 @@ _CHROME_LINE = (
         r"\bcomment(ing)? (policy|guidelines)\b|\bcommunity (guidelines|standards)\b",
         r"^(click|tap) here\b",
         r"^follow us\b|^sign up for\b|^get the .* newsletter\b",
+        # a call to the site's own channels: 'Sign up for our Morning Edition newsletter.',
+        # 'Join SE's WhatsApp Channel and get the latest news.'
+        r"\b(?:sign up for|subscribe to|join|follow|download) (?:our|\w+['’]s)\b.{0,60}"
+        r"\b(?:newsletters?|channel|app|podcast|whatsapp|telegram)\b",
+        # a notice set apart with a reference mark: '※KCN뉴스는 여러분의 제보로 …', or a
+        # label: '덧붙이는 글 | 이 기사는 …', 'Editor's note | …'
+        r"^※",
+        r"^[^|.!?]{2,20}\s\|\s",
         r"^\[?(사진|그래픽|영상)\s*[=:][^\]]*\]?$",
         r"^▶",
         # a link to another story inside the article: 'Read more: ...', 'See also: ...'
@@ -124,12 +132,19 @@ CAPTION_CREDITS = [
         # '. Jerry Jackson, USA NOW' (a photographer, and the paper)
         r"(?<=[.!?])\s+(?P<c>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2},\s+[A-Z][\w&.' -]{1,40}))",
         # '. REUTERS/Carlos Mena/File Photo'
-        r"(?<=[.!?])\s+(?P<c>[A-Z]{2,}/[^.]{2,80})",
+        r"(?<=[.!?])\s+(?P<c>(?-i:[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3})/[^.]{2,80})",
         # '. 대구시 제공', '. 부산일보DB', '. 한겨레 자료사진'
         r"(?<=[.!?])\s+(?P<c>[^\s.!?/]{1,15}(?:\s[^\s.!?/]{1,15})?\s?(?:제공|DB|자료사진))",
         # '... 있다. /사진=뉴스1', '. /솔뫼시대 DB', '... 전경. 2026.11.27/뉴스1 © News1 김기남 기자'
         r"(?:(?<=[.!?])|(?<=[.!?)])\s*\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.?)\s*/\s*(?:사진\s*=\s*)?"
         r"(?P<c>(?=[^/]*[^\W\d_])[^/.!?\s][^/.!?]{0,29})/?",
+        # '... 있다. 2026.11.4 /이지훈기자 jhlee@hannae.example' (a photographer and address)
+        r"(?<=[.!?])\s*\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*/\s?(?P<c>[가-힣]{2,4}\s?기자)"
+        r"\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+        # '... 심고 있다.ⓒ주간시선 조남진': a credit glued to the caption's full stop
+        r"(?<=[.!?])[©ⓒⒸ]\s*(?P<c>[^©ⓒⒸ.]{2,40})",
+        # '... in Punggol. SE PHOTO: GAVIN TEO'
+        r"(?<=[.!?])\s+(?P<c>(?-i:[A-Z]{2,6}\s+)?(?-i:(?:FILE\s+)?PHOTO|Photo):\s*[^.]{2,60})",
         # '... 있다. 2026.11.27. jhb@newsis.example' (a photographer's date and address)
         r"(?<=[.!?])\s*\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*(?P<c>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
         # '... Seoul (Seoul Metropolitan Government)', '(Bill O'Leary/The Post)', '(ANC News: Dana
@@ -150,7 +165,8 @@ CREDIT_LINE = re.compile(
     r"|(?P<c2>(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}|[A-Z]{2,})\s*/\s*[A-Z][\w .&'’-]{1,40}(?:/[\w .&-]{2,30})?)"
     r"|\((?P<c3>" + _PROPER_NAME + r")\)"
     r"|(?P<c4>(?i:" + PHOTO_AGENCIES + r"))"
-    r"|[©ⓒⒸ]\s*(?P<c5>[\w ]{2,20}\s[가-힣]{2,4}\s?(?:선임|사진)?기자))$",
+    r"|[©ⓒⒸ]\s*(?P<c5>[\w ]{2,20}\s[가-힣]{2,4}\s?(?:선임|사진)?기자)"
+    r"|[©ⓒⒸ]\s*(?P<c6>[가-힣]{3}))$",  # 'ⓒ 박지수': a person's name, not a paper's notice
 )
 # 'Image source, X' comes before its caption rather than after it.
 CREDIT_BEFORE = re.compile(r"^image source\b", re.IGNORECASE)
@@ -216,8 +232,12 @@ BYLINE_KO_PREFIX = re.compile(
 # English dateline at the start of the lede: 'PORT HALDEN —', 'SEOUL, Nov. 27 (Yonhap) --',
 # 'PORT AMITY, N.C. (AP) —' (a state's abbreviation is part of the place, a date is not).
 _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
+_MONTHS_DAYS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 DATELINE_EN = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'’\-]{1,40}?(?:,\s+(?!" + _MONTH_ABBR + r")[A-Z][a-z]{0,4}\.(?:[A-Z]\.)?)?)"
+    r"^(?P<place>[A-Z][A-Z .'’\-]{1,40}?(?:,\s+(?!" + _MONTH_ABBR + r")[A-Z][a-z]{0,4}\.(?:[A-Z]\.)?"
+    # a state or country written out: 'HARPERSFIELD, Ohio (AP) —' (not 'WASHINGTON, March 14')
+    r"|,\s+(?!" + _MONTHS_DAYS + r")[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s*(?:\(|—|–|--)))?)"
     r"(?:,[^—–\n]{1,30})?\s*(?:\([^)]{1,30}\))?\s*(?:—|–|--|-)\s+"
 )
 
@@ -227,8 +247,9 @@ DATE_VALUE = re.compile(
     r"\d{4}[-./]\s?\d{1,2}[-./]\s?\d{1,2}(?:\.)?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*\d{1,2},?\s*\d{4}"
     r"|\d{1,2}/\d{1,2}/\d{4}"
-    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}"
-    r"|\d{4}년\s*\d{1,2}월\s*\d{1,2}일",
+    r"|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}"
+    r"|\d{4}년\s*\d{1,2}월\s*\d{1,2}일"
+    r"|\b\d{2}\.\d{2}\.\d{2}\s+\d{1,2}:\d{2}(?=\D|$)",  # '26.11.04 20:55': a two-digit year, with the time
     re.IGNORECASE,
 )
 DATE_LINE_WORDS = re.compile(
@@ -237,9 +258,9 @@ DATE_LINE_WORDS = re.compile(
     re.IGNORECASE,
 )
 DATE_EXTRAS = re.compile(
-    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?=\W|$)|\b[ap]\.?m\.?(?=\W|$)|\b(?:KST|UTC|GMT|EST|EDT|ET|PT|CET|BST)\b|"
+    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?=\W|$)|\b[ap]\.?m\.?(?=\W|$)|\b(?:KST|UTC|GMT|EST|EDT|ET|PT|CET|BST|CST|CDT|MST|MDT|PST|PDT|AEDT|AEST|IST|SGT|JST|HKT|NZDT|NZST)\b|"
     r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?|[(\[]?[월화수목금토일](?:요일)?[)\]]|"
-    r"\b(?:published|updated|posted|modified|last|first|on|at)\b:?|입력|수정|승인|기사입력|최종수정|"
+    r"\b(?:published|updated|posted|modified|last|first|on|at)\b:?|입력|수정|승인|기사입력|최종수정|최종|"
     r"송고시간|송고|등록|작성|업데이트|기사전송|전송|\bwrite\b|\bupdate\b|오전|오후|(?-i:^[A-Z]{3,}\b)",
     re.IGNORECASE,
 )
@@ -252,7 +273,7 @@ UPDATED_LABEL = re.compile(r"(?:updated?|modified|수정|최종수정|업데이�
 # '©2026 Bloomberg L.P. All Rights Reserved.' (initials keep their stops).
 COPYRIGHT_OWNER = re.compile(
     r"(?:©|ⓒ|Ⓒ|\(c\)|copyright)\s*(?:(?:©|ⓒ|Ⓒ|\(c\))\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?:by\s+)?"
-    r"(?P<owner>[^\W\d_](?:[^.,:&<>()\[\]©ⓒⒸ|]|(?<=\b[A-Z])\.(?=[A-Z]))*?)"
+    r"['‘\"“]?(?P<owner>[^\W\d_](?:[^.,:&<>()\[\]©ⓒⒸ|]|(?<=\b[A-Z])\.(?=[A-Z]))*?)"
     r"\s*(?:\.(?![A-Z])|[,:&>|(\]]|\s[-–—]\s|all rights|무단|$)",
     re.IGNORECASE,
 )

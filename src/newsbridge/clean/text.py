@@ -22,6 +22,7 @@ chrome.py.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,7 +31,10 @@ from . import chrome
 
 # A sentence ends with terminal punctuation, maybe inside closing quotes or brackets, maybe
 # followed by a wire service's end marker ('… gains made. (END)').
-_TERMINAL = re.compile(r"[.!?…。][\"'”’)\]」』]*(?:\s*\([A-Z]{2,5}\))?$")
+# A Korean regional paper glues the reporter's sign-off to the last sentence: '… 말했다./김도윤기자
+# dykim@hannae.example'.
+_GLUED_SIGNOFF = r"\s*/\s?[가-힣]{2,4}\s?기자(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?$"
+_TERMINAL = re.compile(r"[.!?…。][\"'”’)\]」』]*(?:\s*\([A-Z]{2,5}\))?(?:" + _GLUED_SIGNOFF[:-1] + r")?$")
 # Korean text scraped without full stops still ends its sentences with the verb ending '다';
 # used only when no line of a text ends with a full stop, since Korean headlines end in '다'
 # too ('인력 두 배로 늘린다').
@@ -39,8 +43,10 @@ _HANGUL = re.compile(r"[가-힣]")
 _WORD = re.compile(r"[가-힣]+|[A-Za-z]+|\d+")
 _NO_CREDIT = (".", "!", "?", "…", '"', "'", "”", "’", "다")
 _SIGNED_DATE = re.compile(r"^(.*\d.*),\s*(?:[A-Z][\w&'’.-]*\s*){1,5}$")
-_META_SEPARATOR = re.compile(r"\s+[·•]\s+|\s*\|\s*")
+# '·', '|', and the '|' some pages copy as an 'l' after a time: '26.11.04 20:55l최종 업데이트 …'.
+_META_SEPARATOR = re.compile(r"\s+[·•]\s+|\s*\|\s*|(?<=\d)l(?=[가-힣\s]|$)")
 _CRUMBS = re.compile(r"\s*[|·>»›]\s*")
+_SPEAKER_TAG = re.compile(r"^\[[^\[\]]{2,40}/[^\[\]]{2,40}\]$")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 # Function words that say nothing about a headline's topic.
 _STOPWORDS = frozenset(
@@ -50,6 +56,9 @@ _STOPWORDS = frozenset(
 
 # What a line weighs in the search for the body (in words): a link-like line costs this much.
 _LINK_COST = 4
+# This many link-like lines with no sentence among them end a run: a list of tags or of
+# other stories, however long a sentence after it (an appeal, an author's note).
+_LINK_BLOCK = 4
 # Kinds that separate one run of sentences from the next.
 _BREAKS = ("byline", "date", "copyright")
 
@@ -67,6 +76,9 @@ class _Line:
 def _is_sentence(text: str, lenient: bool = False) -> bool:
     if not (_TERMINAL_LENIENT if lenient else _TERMINAL).search(text):
         return False
+    if text.endswith(("...", "…")) and len(text.split()) <= 4:
+        return False  # a teaser: 'Don't miss...', 'Read on…'
+    
     hangul = len(_HANGUL.findall(text))
     return hangul >= 6 or len(text.split()) >= 2
 
@@ -129,12 +141,32 @@ def _byline(text: str) -> dict[str, str] | None:
                      if v and k not in ("affiliation", "widget")}
             if "place" in found:
                 found["dateline"] = found.pop("place")
+            if "name" in found:  # 'Keisha Monroe Globe Staff', 'Priya Nandakumar Staff Reporter'
+                found["name"] = _without_role(found["name"])
             return {"byline" if k == "name" else k: v for k, v in found.items()}
+    parts = _parts(base)
+    if len(parts) > 1:  # 'KRVR | By Marisol Ortega'
+        return next((b for b in map(_byline, parts) if b and "byline" in b), None)
     # An address alone, or in a short sign-off that is no sentence: '◎공감언론 뉴시스 kim@newsis.com'.
     email = chrome.EMAIL.search(base) if "@" in base else None
     if email and (email.group(0) == base or (len(base.split()) <= 6 and not _is_sentence(base))):
         return {"email": email.group(0)}
     return None
+
+
+_ROLE_AFTER_NAME = re.compile(r"(?:\s+[A-Z][\w&-]*)*?\s+(?i:" + chrome.ROLE_WORDS + r")$")
+
+
+def _without_role(name: str) -> str:
+    """A byline's name without the newsroom role run into it, keeping two words at least."""
+    words = name.split()
+    for cut in range(2, len(words)):
+        if _ROLE_AFTER_NAME.fullmatch(" " + " ".join(words[cut:])):
+            return " ".join(words[:cut])
+    return name
+
+
+_BEFORE_LABEL = re.compile(r"^[^\d\s]{1,12}?(?=(?:입력|기사입력|등록|송고)\s*:)")
 
 
 def _date(text: str) -> tuple[str, int] | None:
@@ -145,13 +177,15 @@ def _date(text: str) -> tuple[str, int] | None:
     """
     if len(text) > 120:
         return None
+    # A section's name run into the label: '방송/통신입력 :2026/11/05 10:32'.
+    text = _BEFORE_LABEL.sub("", text, count=1)
     matches = list(chrome.DATE_VALUE.finditer(text))
     if not matches:
         return None
     # Nothing but dates, labels, times, weekdays or time zones may stand on the line...
     rest = chrome.DATE_VALUE.sub(" ", text)
     rest = chrome.DATE_LINE_WORDS.sub("", rest.strip(), count=1)
-    if chrome.DATE_EXTRAS.sub(" ", rest).strip(" |,·•:./-()[]"):
+    if chrome.DATE_EXTRAS.sub(" ", rest).strip(" |,·•:./-–—()[]"):
         # ...or before the paper's name: 'Tuesday March 15 2016, 12.01am, The Thames Times'...
         signed = _SIGNED_DATE.match(text)
         if signed:
@@ -179,11 +213,18 @@ def _parts(text: str) -> list[str]:
 
 def _name(text: str) -> str | None:
     """The reporter's name if `text` is a name standing alone ('Min-ji Park', 'Gwen Adeyemi
-    Transport correspondent'), not a widget's label ('Social Sharing')."""
+    Transport correspondent', '박지수(jisoo0412)' with a user id), not a widget's label
+    ('Social Sharing')."""
+    korean = _NAME_WITH_ID.match(text)
+    if korean:
+        return korean.group(1)
     match = chrome.BARE_NAME_EN.match(text)
     if not match or any(w.lower() in chrome.WIDGET_WORDS for w in match.group("name").split()):
         return None
     return match.group("name")
+
+
+_NAME_WITH_ID = re.compile(r"^([가-힣]{2,4})\s?\([A-Za-z][A-Za-z0-9_.]{2,20}\)$")
 
 
 def _split_lines(text: str) -> list[_Line]:
@@ -260,12 +301,15 @@ def _classify(lines: list[_Line], lenient: bool = False) -> None:
         if credit:
             _credit_line(lines, i, credit)
             continue
-        neighbours = {lines[j].text for j in (i - 1, i + 1)
+        neighbours = {_bare(lines[j].text) for j in (i - 1, i + 1)
                       if 0 <= j < len(lines) and lines[j].block == line.block}
         caption = parse_caption(text)
         notice = chrome.COPYRIGHT.search(caption.text) if caption else None
-        if notice and len(caption.text[: notice.start()].split()) < 3:
-            caption = None  # '© 2026 Herald / AP', 'Copyright © X': a notice, not a photo
+        if (notice and len(caption.text[: notice.start()].split()) < 3) or (
+                caption and chrome.COPYRIGHT.search(caption.credit or "")):
+            # '© 2026 Herald / AP', 'Copyright © X', 'GoodNews paper ⓒ 국민신보, 무단전재 …': a
+            # notice, not a photo
+            caption = None
         if _byline(text):
             line.kind = "byline"
         elif _date(text):
@@ -276,17 +320,45 @@ def _classify(lines: list[_Line], lenient: bool = False) -> None:
             base = _strip_bullet(text)
             line.kind = ("copyright" if chrome.COPYRIGHT.search(base)
                          else "section" if chrome.SECTION_END.match(base) else "chrome")
-        elif text in neighbours and (_is_sentence(text) or len(text.split()) >= 3
+        elif _bare(text) in neighbours and (_is_sentence(text) or len(text.split()) >= 3
                                      or len(_HANGUL.findall(text)) >= 8):
             # Captions are printed twice on many pages (image alt text, then the caption),
             # on consecutive lines.
-            line.kind, line.caption = "caption", Caption(text=text)
+            line.kind, line.caption = "caption", Caption(text=_bare(text))
         elif chrome.BULLET.match(text):
             line.kind = "bullet"
         elif _is_sentence(text, lenient):
             line.kind = "body"
         else:
             line.kind = "head"
+    _mark_repeats(lines)
+
+
+def _mark_repeats(lines: list[_Line]) -> None:
+    """Text printed again is furniture: a sentence printed twice far apart is a widget's label
+    ('Log in, register or subscribe to save articles for later.' under both share bars), and a
+    quote set apart that repeats a body sentence is a pull quote."""
+    counts = Counter(_bare(ln.text) for ln in lines if ln.kind == "body")
+    bodies = [_unquoted(ln.text) for ln in lines if ln.kind == "body"]
+    for line in lines:
+        if line.kind == "body" and counts[_bare(line.text)] > 1:
+            line.kind = "chrome"
+        elif line.kind in ("body", "head") and line.text[:1] in _QUOTE_MARKS:
+            inner = _unquoted(line.text).strip(" .,")
+            if len(inner) >= 20 and sum(inner in b for b in bodies) >= (2 if line.kind == "body" else 1):
+                line.kind = "chrome"
+
+
+_QUOTE_MARKS = "\"'“”‘’「」"
+
+
+def _unquoted(text: str) -> str:
+    return re.sub(f"[{_QUOTE_MARKS}]", "", text)
+
+
+def _bare(text: str) -> str:
+    """A line without the ornaments some pages print before a repeated caption ('▲ ')."""
+    return text.lstrip("▲△▶►▷■□●○◆◇•※ ").strip()
 
 
 def _credit_line(lines: list[_Line], i: int, match: re.Match) -> None:
@@ -342,6 +414,7 @@ def _weight(line: _Line, authors: list[re.Pattern]) -> int | None:
         return None
     if line.kind == "body" or (line.kind == "bullet" and _is_sentence(_strip_bullet(line.text))):
         text = chrome.BYLINE_KO_PREFIX.sub("", line.text, count=1)  # the lede's own credit
+        text = re.sub(_GLUED_SIGNOFF, "", text)  # and the last paragraph's sign-off
         if chrome.EMAIL.search(text) or any(a.search(text) for a in authors):
             return -_LINK_COST  # 'Contact Marcus Bell at …', 'Okonjo covers weather for AP.'
         return len(line.text.split())
@@ -355,8 +428,12 @@ def _body_run(lines: list[_Line]) -> tuple[int, int] | None:
     authors = _authors(lines)
     best: tuple[int, int, int] | None = None  # (score, first, last)
     score, first = 0, 0
+    links = 0  # link-like lines since the last sentence
     for i, line in enumerate(lines):
         weight = _weight(line, authors)
+        links = links + 1 if line.kind == "head" else 0 if weight and weight > 0 else links
+        if links >= _LINK_BLOCK:
+            weight = None  # a list of links (tags, related stories) ends the article
         if weight is None or score + weight <= 0:
             score, first = 0, i + 1
             continue
@@ -481,14 +558,17 @@ def clean_text(text: str, *, extracted: bool = False, **metadata: Any) -> Articl
         start, end = run
         lede = " ".join(ln.text for ln in lines[start:end + 1] if ln.kind == "body")[:600]
         title_at = _title(lines, start, lede)
-        kept = [ln for ln in lines[start:end + 1] if ln.kind in ("body", "head")
+        # Subheads and pull quotes are no paragraphs, but a broadcast script's speaker tag
+        # ('[이수진/서울 은평구 주민]') stays: it says who speaks the next quote.
+        kept = [ln for ln in lines[start:end + 1] if ln.kind == "body"
+                or (ln.kind == "head" and (extracted or _SPEAKER_TAG.match(ln.text)))
                 or (ln.kind == "bullet" and (extracted or _is_sentence(_strip_bullet(ln.text))))]
     meta, captions = _metadata(lines, run, title_at)
     if title_at is not None:
         meta["title"] = lines[title_at].text
 
     paragraphs = [_strip_bullet(ln.text, numbers=not extracted) if ln.kind == "bullet" else ln.text for ln in kept]
-    copyright_owner = meta.pop("copyright", None)
+    copyright_owner = _outlet(meta.pop("copyright", None), lines)
     if paragraphs:
         paragraphs[0] = _take_lede_credit(paragraphs[0], meta)
     if copyright_owner:  # the agency or paper credited in the lede comes first
@@ -519,12 +599,23 @@ def _metadata(lines: list[_Line], run: tuple[int, int] | None, title_at: int | N
     captions: list[Caption] = []
     dates: list[tuple[int, int, str]] = []  # (0 under the title, 1 above it, 2 later; label rank; date)
 
+    bylines: list[tuple[int, dict[str, str]]] = []  # (where, fields)
+
     def note(line: _Line, where: int) -> None:
         if line.kind == "caption" and line.caption not in captions:
-            captions.append(line.caption)
+            same = next((i for i, c in enumerate(captions) if _bare(c.text) == _bare(line.caption.text)), None)
+            if same is None:
+                captions.append(line.caption)
+            elif line.caption.credit and not captions[same].credit:
+                # A caption printed twice, once with its credit.
+                captions[same] = Caption(text=captions[same].text, credit=line.caption.credit)
         elif line.kind == "byline":
-            for key, value in (_byline(line.text) or {}).items():
-                meta.setdefault(key, value)
+            bylines.append((where, _byline(line.text) or {}))
+            dated = chrome.DATE_VALUE.search(line.text)  # 'By Keisha Monroe Globe Staff,Updated March 14, 2016'
+            if dated:
+                before = line.text[: dated.start()]
+                rank = 0 if chrome.PUBLISHED_LABEL.search(before) else 2 if chrome.UPDATED_LABEL.search(before) else 1
+                dates.append((where, rank, dated.group(0).strip()))
         elif line.kind == "date":
             value, rank = _date(line.text)
             dates.append((where, rank, value))
@@ -540,17 +631,51 @@ def _metadata(lines: list[_Line], run: tuple[int, int] | None, title_at: int | N
         note(line, 0 if i >= below_title else 1)
     for line in rest:
         note(line, 2)
-    # A name standing alone under the headline is the byline when no byline line names the
-    # reporter ('Print Preview' stands there too), or the same name better written.
+    # Bylines under the headline speak first, then those above it (a menu's '시민기자 가입'
+    # is shaped like one), then sign-offs after the body.
+    for _, fields in sorted(bylines, key=lambda b: b[0]):
+        for key, value in fields.items():
+            meta.setdefault(key, value)
+    # A name standing alone under the headline is the byline when no byline line under it
+    # names the reporter ('Print Preview' stands there too), or the same name better written.
     names = [n for n in (_name(ln.text) if ln.kind == "head" else _dated_name(ln.text) if ln.kind == "date"
                          else None for ln in header[below_title:]) if n]
-    named = meta.get("byline", "").casefold()
+    named = meta.get("byline", "").casefold() if any(w == 0 and "byline" in f for w, f in bylines) else ""
     meta["byline"] = next((n for n in names if not named or n.casefold() == named), meta.get("byline"))
     if meta["byline"] is None:
         del meta["byline"]
     if dates:
         meta["published"] = min(dates, key=lambda d: d[:2])[2]
     return meta, captions
+
+
+# A company's form after the outlet's name in a copyright notice: 'Harbour City Media Pty Ltd',
+# 'The Commonweal Media Group', 'Lakeshore Star Newspapers Limited'.
+_COMPANY = re.compile(r"(?:미디어(?:그룹)?|신문사|주식회사)$|(?:\s+(?:Media|Group|Pty|Ltd\.?|Limited|Inc\.?|Corp\.?|Corporation|Co\.?|"
+                      r"Newspapers?|Publishing|Publications|Holdings|Company|plc|LLC|Partners|"
+                      r"Communications|Broadcasting|Network|Enterprises?)\b\.?)+,?\s*(?:LLC|Inc\.?)?$",
+                      re.IGNORECASE)
+
+
+def _outlet(owner: str | None, lines: list[_Line]) -> str | None:
+    """The outlet a copyright notice names: its owner, less the year and a leading 'owned or
+    licensed by'; when the owner is a company ('Harbour City Media Pty Ltd'), the outlet is
+    the masthead line of the page that carries the company's name ('The Harbour City
+    Standard'), if there is one."""
+    if not owner:
+        return owner
+    owner = re.sub(r"^(?:owned or licensed by|owned by|licensed by)\s+", "", owner, flags=re.IGNORECASE)
+    owner = re.sub(r"\s+\d{4}$", "", owner).strip()
+    stem = _COMPANY.sub("", owner).strip()
+    if not stem or stem == owner:
+        return owner
+    key = re.sub(r"^the\s+", "", stem, flags=re.IGNORECASE).casefold()
+    for line in lines:
+        name = re.split(r"\s+[-–—|]\s+", line.text)[0].strip()  # 'The Commonweal - Back to home'
+        if line.kind in ("head", "chrome") and len(name.split()) <= 6 and key in name.casefold() \
+                and not _COMPANY.search(name) and not _TERMINAL.search(name):
+            return name.title() if name.isupper() else name  # 'THE HANSEONG HERALD'
+    return owner
 
 
 def _take_lede_credit(first: str, meta: dict[str, Any]) -> str:
