@@ -59,21 +59,27 @@ _CHROME_LINE = (
         # 'Join SE's WhatsApp Channel and get the latest news.'
         r"\b(?:sign up for|subscribe to|join|follow|download) (?:our|\w+['’]s)\b.{0,60}"
         r"\b(?:newsletters?|channel|app|podcast|whatsapp|telegram)\b",
+        r"^subscribe to\b|^don['’]t miss\b|^stay with\b.{0,40}\bfor (?:updates|more)\b|\bcontact us\.?$",
+        r"\b(?:weekly|daily|free|our) newsletter\.?$|\bterms of (?:use|service)\b.*\bprivacy policy\b",
+        # an appeal for money: 'we have a small favour to ask … please support us today'
+        r"\bsmall favou?r to ask\b|\bsupport (?:our|independent) journalism\b|\bfunded by (?:our )?readers\b",
         # a notice set apart with a reference mark: '※KCN뉴스는 여러분의 제보로 …', or a
         # label: '덧붙이는 글 | 이 기사는 …', 'Editor's note | …'
         r"^※",
+        # a screen reader's list labels: 'list of 4 items', 'list 1 of 4', 'end of list'
+        r"^(?:list (?:\d+ )?of \d+(?: items)?|end of list)$",
         r"^[^|.!?]{2,20}\s\|\s",
         r"^\[?(사진|그래픽|영상)\s*[=:][^\]]*\]?$",
         r"^▶",
         # a link to another story inside the article: 'Read more: ...', 'See also: ...'
-        r"^(read more|see also|also read|related|more on this( story)?|관련\s*기사|관련\s*뉴스)\s*[:：]",
+        r"^(read|read more|see also|also read|related|more on this( story)?|관련\s*기사|관련\s*뉴스)\s*[:：]",
 )
 # Compiled as two regexes, one tried at the start of a line only: searching every position of
 # a long line for every pattern is what cleaning would spend its time on.
 CHROME_START = re.compile("|".join(f"(?:{p[1:]})" for p in _CHROME_LINE if p.startswith("^")), re.IGNORECASE)
 CHROME_ANYWHERE = re.compile("|".join(f"(?:{p})" for p in _CHROME_LINE if not p.startswith("^")), re.IGNORECASE)
 # A speaker or part marker of a broadcast script: '[앵커]', '<기자>', '◀ 리포트 ▶'.
-SCRIPT_MARKER = re.compile(r"^[\[<〈◀]\s*[^\]>〉▶\s]{1,6}\s*[\]>〉▶]$")
+SCRIPT_MARKER = re.compile(r"^[\[<〈◀【]\s*[^\]>〉▶】\s]{1,6}\s*[\]>〉▶】]$")
 
 # Copyright notices end the article wherever they stand.
 COPYRIGHT = re.compile(
@@ -117,7 +123,12 @@ CAPTION_CREDITS = [
     re.compile(p + r"\s*$", re.IGNORECASE)
     for p in (
         # '[사진=한빛시 제공]', '(Photo: Dana Ortiz/The Daily Ledger)'
-        r"[\[(](?:사진|그래픽|이미지\s*출처|사진\s*출처|Photo|Image)\s*[=:/]\s*(?P<c>[^\])]+)[\])]",
+        # '【 사진 = HNB DB 】', '〈자료=과학기술정보통신부〉'
+        r"[\[(【〈<]\s*(?:사진|자료|그래픽|이미지\s*출처|사진\s*출처|Photo|Image|File)\s*[=:/]\s*(?P<c>[^\])】〉>]+?)\s*[\])】〉>]",
+        # '. [사진] 두산 베어스 제공'
+        r"(?<=[.!?])\s+\[사진\]\s*(?P<c>[^\s.!?/]{1,15}(?:\s[^\s.!?/]{1,15}){0,2}\s?제공)",
+        # '. —LANTERN FILE PHOTO / GRIG C. MONTEGRANDE'
+        r"(?<=[.!?])\s*[—–]\s*(?P<c>(?-i:[A-Z][A-Z .]*PHOTOS?\s*/\s*[A-Z][A-Z .'’-]+))",
         # '(AP Photo/Kim Lee)', '[연합뉴스 자료사진]', '(Yonhap)', '[동아일보 자료사진]'
         r"[\[(](?P<c>[^\])]{1,20}(?:제공|자료사진|DB))[\])]",
         r"[\[(](?P<c>(?:AP|AFP|EPA|Reuters) Photo[^\])]*|" + AGENCIES + r"(?:\s*자료사진)?)[\])]",
@@ -127,7 +138,7 @@ CAPTION_CREDITS = [
         _AFTER_TEXT + r"/?\s*(?P<c>" + AGENCIES + r")",
         r"\s/\s*(?P<c>" + AGENCIES + r")",
         # '. Photo by Ana Ruiz', '. Photograph: Martin Hale/PA', '. Korea Times photo by Kim'
-        r"(?<=[.!?)\]])\s+(?P<c>(?:Courtesy of|Photo by|Photo:|Photo courtesy of|Image:|Credit:|"
+        r"(?<=[.!?)\]])\s+(?P<c>(?:Courtesy of|Photo by|Photo:|Photo /|Photo courtesy of|Image:|Credit:|"
         r"Photograph:|Photographer:|Picture:|Illustration:|(?:[A-Z][\w.'’-]*\s+){1,4}photo by)\s+[^.]{2,80})",
         # '. Jerry Jackson, USA NOW' (a photographer, and the paper)
         r"(?<=[.!?])\s+(?P<c>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2},\s+[A-Z][\w&.' -]{1,40}))",
@@ -146,7 +157,7 @@ CAPTION_CREDITS = [
         # '... in Punggol. SE PHOTO: GAVIN TEO'
         r"(?<=[.!?])\s+(?P<c>(?-i:[A-Z]{2,6}\s+)?(?-i:(?:FILE\s+)?PHOTO|Photo):\s*[^.]{2,60})",
         # '... 있다. 2026.11.27. jhb@newsis.example' (a photographer's date and address)
-        r"(?<=[.!?])\s*\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*(?P<c>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
+        r"(?<=[.!?])\s*\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*/?\s*(?P<c>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
         # '... Seoul (Seoul Metropolitan Government)', '(Bill O'Leary/The Post)', '(ANC News: Dana
         # Webb)', '(Hanmaeum archives)': two words or more, or a slash or a colon, in brackets
         r"\s\((?P<c>" + _PROPER_NAME + r"|(?-i:[A-Z])[^()]{0,58}(?:[/:][^()]*|\s[^()]+))\)",
@@ -161,7 +172,7 @@ CAPTION_CREDITS = [
 # Times', 'Image source, Getty Images', '(Getty Images)', 'GETTY IMAGES', 'ⓒ News1 김민호 기자'. Such a line belongs to the photo
 # caption printed just before it (or, for 'Image source', just after it).
 CREDIT_LINE = re.compile(
-    r"^/?(?:(?i:image source|photo(?:graph(?:er)?)?|picture|credit|source|사진|사진출처|이미지 출처)\s*(?:[,:=]|\.{2,}|…)\s*(?P<c1>.{2,80})"
+    r"^/?(?:(?i:image source|photo(?:graph(?:er)?)?|picture|credit|사진|사진출처|이미지 출처)\s*(?:[,:=]|\.{2,}|…)\s*(?P<c1>.{2,80})"
     r"|(?P<c2>(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}|[A-Z]{2,})\s*/\s*[A-Z][\w .&'’-]{1,40}(?:/[\w .&-]{2,30})?)"
     r"|\((?P<c3>" + _PROPER_NAME + r")\)"
     r"|(?P<c4>(?i:" + PHOTO_AGENCIES + r"))"
@@ -183,8 +194,8 @@ _EMAIL_PART = r"\s*[\[(<]?(?P<email>" + EMAIL.pattern + r")?[\])>]?\s*$"
 # 'By Mira Okafor', 'By MIRA OKAFOR and Jo Park, Reuters', 'BY LEE HA-EUN [lee@x.example]',
 # 'Reporter : Kim Min-ji'.
 BYLINE_EN = re.compile(
-    r"^(?:by|written by|words by|reporting by|reporter\s*:)\s*[—–-]?\s*(?P<name>" + _NAME_EN + r")"
-    r"(?:\s*[,|\-–—]\s*(?P<affiliation>[^@\[]{2,60}?))?" + _EMAIL_PART,
+    r"^(?:by:?|written by|words by|reporting by|reporter\s*:)\s*[—–-]?\s*(?P<name>" + _NAME_EN + r")"
+    r"(?:\s*[,|\-–—]\s*(?P<affiliation>[^@\[]{2,60}?))?(?:\s*/?\s*@\w{2,30})?" + _EMAIL_PART,
     re.IGNORECASE,
 )
 # A sign-off line: 'Mira Okafor mira.okafor@haldendaily.example', 'Mira Okafor | email',
@@ -200,7 +211,8 @@ ROLE_WORDS = (r"correspondent|editor|reporter|writer|columnist|critic|contributo
 BARE_NAME_EN = re.compile(
     r"^(?!(?i:the|by|and|or|of|in|on|at|for|to|with|from|a|an)\b)"
     r"(?P<name>[A-Z][a-z'’]+(?:-[a-z]+)?(?:\s+(?:[A-Z]\.|[A-Z][a-z'’]+(?:-[A-Za-z]+)?)){1,2}?)"
-    r"(?:,?\s+(?P<role>(?:[A-Z][\w&-]*\s+){0,3}(?i:" + ROLE_WORDS + r")))?$",
+    r"(?:,?\s+(?P<role>(?:[A-Z][\w&-]*\s+){0,3}(?i:" + ROLE_WORDS + r")))?"
+    r"(?:\s+in\s+(?P<place>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}))?$",  # 'Clara Voss in Frankfurt'
 )
 # Words of page widgets and sections: a name-shaped line made of them ('Social Sharing',
 # 'Related Topics', 'Print Preview') is no reporter.
@@ -209,7 +221,7 @@ WIDGET_WORDS = frozenset(
     "story news latest popular most sign log follow listen watch video videos photos comments "
     "newsletter newsletters edition home menu search live opinion sections account subscribe help "
     "contact about privacy terms advertisement sponsored trending next previous report error "
-    "corrections tips settings".split()
+    "corrections tips settings now playing play up next close copied".split()
 )
 # '홍길동 기자', '홍길동·김철수 기자 hong@x.com', '세종=홍길동 기자', '기자명 홍길동 기자',
 # '홍길동 기자 구독' (a widget after the name is no part of it).
@@ -225,6 +237,7 @@ SIGNOFF_KO = re.compile(r"^[A-Za-z가-힣0-9]*[A-Za-z0-9가-힣](?<![은는이�
 # '(서울=연합뉴스) 홍길동 기자 = ...', '[이데일리 한지수 기자] ...'.
 BYLINE_KO_PREFIX = re.compile(
     r"^(?:[\[(](?P<place>[^=\])]{1,15})=(?P<org>[^\])]{1,20})[\])]\s*(?P<name>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)\s*(?:기자|특파원)\s*=\s*"
+    r"|\[(?P<org5>[^\]=]{1,20})=(?P<place5>[^,\]]{1,10}),\s*(?P<name5>[가-힣]{2,4})\s*(?:기자|특파원)\]\s*"
     r"|\[(?P<org2>[^=\]]{1,20})=(?P<name2>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)\s*(?:기자|특파원)\]\s*"
     r"|(?P<name3>[가-힣]{2,4})\s*(?:기자|특파원)\s*=\s*"
     r"|\[(?P<org4>[^\]=]{1,15}?)\s+(?P<name4>[가-힣]{2,4})\s*(?:기자|특파원)\]\s*)"
@@ -237,7 +250,9 @@ _MONTHS_DAYS = (r"(?:January|February|March|April|May|June|July|August|September
 DATELINE_EN = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’\-]{1,40}?(?:,\s+(?!" + _MONTH_ABBR + r")[A-Z][a-z]{0,4}\.(?:[A-Z]\.)?"
     # a state or country written out: 'HARPERSFIELD, Ohio (AP) —' (not 'WASHINGTON, March 14')
-    r"|,\s+(?!" + _MONTHS_DAYS + r")[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s*(?:\(|—|–|--)))?)"
+    r"|,\s+(?!" + _MONTHS_DAYS + r")[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s*(?:\(|—|–|--)))?"
+    # a place in proper case and its country: 'Dar es Salaam, Tanzania – …'
+    r"|(?-i:[A-Z][a-z]+(?:\s(?:[A-Z][a-z]+|es|de|la|al|el|do|da)){0,3},\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s+[–—]\s)))"
     r"(?:,[^—–\n]{1,30})?\s*(?:\([^)]{1,30}\))?\s*(?:—|–|--|-)\s+"
 )
 
@@ -253,7 +268,7 @@ DATE_VALUE = re.compile(
     re.IGNORECASE,
 )
 DATE_LINE_WORDS = re.compile(
-    r"^(?:published|updated|posted|last updated|modified|first published|date|입력|수정|승인|"
+    r"^(?:published|updated|posted|last updated|modified|first published|date|입력|수정|기사승인|승인|발행일|"
     r"기사입력|최종수정|등록|발행|송고시간|송고|작성|업데이트|기사전송|전송|write|update)?\s*:?\s*",
     re.IGNORECASE,
 )
@@ -261,7 +276,8 @@ DATE_EXTRAS = re.compile(
     r"\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?=\W|$)|\b[ap]\.?m\.?(?=\W|$)|\b(?:KST|UTC|GMT|EST|EDT|ET|PT|CET|BST|CST|CDT|MST|MDT|PST|PDT|AEDT|AEST|IST|SGT|JST|HKT|NZDT|NZST)\b|"
     r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?|[(\[]?[월화수목금토일](?:요일)?[)\]]|"
     r"\b(?:published|updated|posted|modified|last|first|on|at)\b:?|입력|수정|승인|기사입력|최종수정|최종|"
-    r"송고시간|송고|등록|작성|업데이트|기사전송|전송|\bwrite\b|\bupdate\b|오전|오후|(?-i:^[A-Z]{3,}\b)",
+    r"송고시간|송고|등록|작성|업데이트|기사전송|전송|발행일|\bwrite\b|\bupdate\b|오전|오후|(?-i:^[A-Z]{3,}\b)|"
+    r"(?:지면|본지)\s?[A-Z]?\d{1,2}(?:면)?",  # the print page: '지면A23', '본지 8면'
     re.IGNORECASE,
 )
 # A date labelled as the first publication, or as a later update ('수정', 'Updated').
@@ -272,7 +288,7 @@ UPDATED_LABEL = re.compile(r"(?:updated?|modified|수정|최종수정|업데이�
 # '[ⓒ 당진시대 무단전재 및 재배포 금지]', 'Copyright 조선일보 & chosun.com', 'ⓒ부산일보(www.busan.com)',
 # '©2026 Bloomberg L.P. All Rights Reserved.' (initials keep their stops).
 COPYRIGHT_OWNER = re.compile(
-    r"(?:©|ⓒ|Ⓒ|\(c\)|copyright)\s*(?:(?:©|ⓒ|Ⓒ|\(c\))\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?:by\s+)?"
+    r"(?:©|ⓒ|Ⓒ|\(c\)|copyright)\s*(?:(?:©|ⓒ|Ⓒ|\(c\)|copyright)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?:by\s+)?"
     r"['‘\"“]?(?P<owner>[^\W\d_](?:[^.,:&<>()\[\]©ⓒⒸ|]|(?<=\b[A-Z])\.(?=[A-Z]))*?)"
     r"\s*(?:\.(?![A-Z])|[,:&>|(\]]|\s[-–—]\s|all rights|무단|$)",
     re.IGNORECASE,

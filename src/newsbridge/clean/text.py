@@ -44,7 +44,7 @@ _WORD = re.compile(r"[가-힣]+|[A-Za-z]+|\d+")
 _NO_CREDIT = (".", "!", "?", "…", '"', "'", "”", "’", "다")
 _SIGNED_DATE = re.compile(r"^(.*\d.*),\s*(?:[A-Z][\w&'’.-]*\s*){1,5}$")
 # '·', '|', and the '|' some pages copy as an 'l' after a time: '26.11.04 20:55l최종 업데이트 …'.
-_META_SEPARATOR = re.compile(r"\s+[·•]\s+|\s*\|\s*|(?<=\d)l(?=[가-힣\s]|$)")
+_META_SEPARATOR = re.compile(r"\s+[·•/]\s+|\s+[-–—]\s+|\s*\|\s*|(?<=\d)l(?=[가-힣\s]|$)")
 _CRUMBS = re.compile(r"\s*[|·>»›]\s*")
 _SPEAKER_TAG = re.compile(r"^\[[^\[\]]{2,40}/[^\[\]]{2,40}\]$")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
@@ -56,9 +56,6 @@ _STOPWORDS = frozenset(
 
 # What a line weighs in the search for the body (in words): a link-like line costs this much.
 _LINK_COST = 4
-# This many link-like lines with no sentence among them end a run: a list of tags or of
-# other stories, however long a sentence after it (an appeal, an author's note).
-_LINK_BLOCK = 4
 # Kinds that separate one run of sentences from the next.
 _BREAKS = ("byline", "date", "copyright")
 
@@ -224,6 +221,7 @@ def _name(text: str) -> str | None:
     return match.group("name")
 
 
+_OUTLET_PART = re.compile(r"^(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){1,4}$")
 _NAME_WITH_ID = re.compile(r"^([가-힣]{2,4})\s?\([A-Za-z][A-Za-z0-9_.]{2,20}\)$")
 
 
@@ -338,11 +336,18 @@ def _mark_repeats(lines: list[_Line]) -> None:
     """Text printed again is furniture: a sentence printed twice far apart is a widget's label
     ('Log in, register or subscribe to save articles for later.' under both share bars), and a
     quote set apart that repeats a body sentence is a pull quote."""
-    counts = Counter(_bare(ln.text) for ln in lines if ln.kind == "body")
+    at: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines):
+        if ln.kind == "body":
+            at.setdefault(_bare(ln.text), []).append(i)
     bodies = [_unquoted(ln.text) for ln in lines if ln.kind == "body"]
-    for line in lines:
-        if line.kind == "body" and counts[_bare(line.text)] > 1:
-            line.kind = "chrome"
+    for i, line in enumerate(lines):
+        seen = at.get(_bare(line.text), []) if line.kind == "body" else []
+        if len(seen) > 1:
+            # Printed again a few widget lines away, it is a photo's caption (alt text, then
+            # the caption); far away, a widget's label.
+            near = seen[-1] - seen[0] <= 4 and all(ln.kind != "body" for ln in lines[seen[0] + 1:seen[-1]])
+            line.kind, line.caption = ("caption", Caption(text=_bare(line.text))) if near else ("chrome", None)
         elif line.kind in ("body", "head") and line.text[:1] in _QUOTE_MARKS:
             inner = _unquoted(line.text).strip(" .,")
             if len(inner) >= 20 and sum(inner in b for b in bodies) >= (2 if line.kind == "body" else 1):
@@ -415,7 +420,7 @@ def _weight(line: _Line, authors: list[re.Pattern]) -> int | None:
     if line.kind == "body" or (line.kind == "bullet" and _is_sentence(_strip_bullet(line.text))):
         text = chrome.BYLINE_KO_PREFIX.sub("", line.text, count=1)  # the lede's own credit
         text = re.sub(_GLUED_SIGNOFF, "", text)  # and the last paragraph's sign-off
-        if chrome.EMAIL.search(text) or any(a.search(text) for a in authors):
+        if chrome.EMAIL.search(text) or any(a.match(text) for a in authors):
             return -_LINK_COST  # 'Contact Marcus Bell at …', 'Okonjo covers weather for AP.'
         return len(line.text.split())
     if line.kind in ("head", "bullet", "section"):
@@ -431,9 +436,14 @@ def _body_run(lines: list[_Line]) -> tuple[int, int] | None:
     links = 0  # link-like lines since the last sentence
     for i, line in enumerate(lines):
         weight = _weight(line, authors)
-        links = links + 1 if line.kind == "head" else 0 if weight and weight > 0 else links
-        if links >= _LINK_BLOCK:
-            weight = None  # a list of links (tags, related stories) ends the article
+        if weight is not None and weight < 0:
+            # Each link-like line in a row costs more than the one before: a box of two
+            # related stories inside the article is crossed, a list of tags or stories at its
+            # end is not, whatever sentence follows it (an appeal, a newsletter's blurb).
+            links += 1
+            weight *= links
+        elif weight:
+            links = 0
         if weight is None or score + weight <= 0:
             score, first = 0, i + 1
             continue
@@ -568,10 +578,14 @@ def clean_text(text: str, *, extracted: bool = False, **metadata: Any) -> Articl
         meta["title"] = lines[title_at].text
 
     paragraphs = [_strip_bullet(ln.text, numbers=not extracted) if ln.kind == "bullet" else ln.text for ln in kept]
-    copyright_owner = _outlet(meta.pop("copyright", None), lines)
+    owner = meta.pop("copyright", None)
+    copyright_owner = _outlet(owner, lines)
     if paragraphs:
         paragraphs[0] = _take_lede_credit(paragraphs[0], meta)
-    if copyright_owner:  # the agency or paper credited in the lede comes first
+    if copyright_owner:  # the agency or paper credited in the lede comes first, unless the
+        # notice gives the name it stands for: '[SPK=잠실, …]' and 'ⓒ SPK(스포츠파크)'
+        if meta.get("publisher") == owner:
+            meta["publisher"] = copyright_owner
         meta.setdefault("publisher", copyright_owner)
     for key, value in metadata.items():
         if key == "byline" and value:  # 'Ines Kovac', or '하윤서 기자' as a page's author tag
@@ -600,6 +614,7 @@ def _metadata(lines: list[_Line], run: tuple[int, int] | None, title_at: int | N
     dates: list[tuple[int, int, str]] = []  # (0 under the title, 1 above it, 2 later; label rank; date)
 
     bylines: list[tuple[int, dict[str, str]]] = []  # (where, fields)
+    outlets: list[str] = []  # names beside a date in the header
 
     def note(line: _Line, where: int) -> None:
         if line.kind == "caption" and line.caption not in captions:
@@ -619,6 +634,11 @@ def _metadata(lines: list[_Line], run: tuple[int, int] | None, title_at: int | N
         elif line.kind == "date":
             value, rank = _date(line.text)
             dates.append((where, rank, value))
+            for part in _parts(line.text) if where < 2 else ():
+                # 'Philippine Daily Lantern / 05:14 AM November 05, 2026': the outlet's name.
+                if not _date(part) and _OUTLET_PART.match(part) and (
+                        not _name(part) or any(ln.text == part for ln in lines)):
+                    outlets.append(part)
         elif line.kind == "copyright":
             found = chrome.COPYRIGHT_OWNER.search(line.text)
             if found:
@@ -646,6 +666,8 @@ def _metadata(lines: list[_Line], run: tuple[int, int] | None, title_at: int | N
         del meta["byline"]
     if dates:
         meta["published"] = min(dates, key=lambda d: d[:2])[2]
+    if outlets and "copyright" not in meta:
+        meta["publisher"] = outlets[0]
     return meta, captions
 
 
@@ -664,6 +686,11 @@ def _outlet(owner: str | None, lines: list[_Line]) -> str | None:
     Standard'), if there is one."""
     if not owner:
         return owner
+    notice = next((ln.text for ln in lines if ln.kind == "copyright" and owner in ln.text), "")
+    for line in lines[:5]:
+        # The masthead's name given in brackets after the owner: 'Copyright ⓒ SPK(스포츠파크)'.
+        if line.kind in ("head", "chrome") and f"{owner}({line.text})" in notice.replace(" (", "("):
+            return line.text
     owner = re.sub(r"^(?:owned or licensed by|owned by|licensed by)\s+", "", owner, flags=re.IGNORECASE)
     owner = re.sub(r"\s+\d{4}$", "", owner).strip()
     stem = _COMPANY.sub("", owner).strip()
@@ -672,8 +699,14 @@ def _outlet(owner: str | None, lines: list[_Line]) -> str | None:
     key = re.sub(r"^the\s+", "", stem, flags=re.IGNORECASE).casefold()
     for line in lines:
         name = re.split(r"\s+[-–—|]\s+", line.text)[0].strip()  # 'The Commonweal - Back to home'
-        if line.kind in ("head", "chrome") and len(name.split()) <= 6 and key in name.casefold() \
-                and not _COMPANY.search(name) and not _TERMINAL.search(name):
+        if line.kind not in ("head", "chrome") or len(name.split()) > 6 or _COMPANY.search(name) \
+                or _TERMINAL.search(name):
+            continue
+        # The company's name in the masthead, or its initials: 'WMG Media' for 'The Waitematā
+        # Mail' (WM, and G for its group).
+        initials = "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() != "the")
+        if key in name.casefold() or (stem.isupper() and len(initials) >= 2 and stem.startswith(initials)
+                                      and len(stem) - len(initials) <= 1):
             return name.title() if name.isupper() else name  # 'THE HANSEONG HERALD'
     return owner
 
@@ -688,8 +721,9 @@ def _take_lede_credit(first: str, meta: dict[str, Any]) -> str:
     if match:
         groups = {k: v for k, v in match.groupdict().items() if v}
         meta.setdefault("byline", groups.get("name") or groups.get("name2") or groups.get("name3")
-                        or groups.get("name4"))
-        org = groups.get("org") or groups.get("org2") or groups.get("org4")
+                        or groups.get("name4") or groups.get("name5"))
+        org = groups.get("org") or groups.get("org2") or groups.get("org4") or groups.get("org5")
+        groups.setdefault("place", groups.get("place5"))
         if org and " " in org.strip() and not groups.get("place"):  # '머니투데이 세종'
             org, groups["place"] = org.strip().rsplit(" ", 1)
         if org:
