@@ -217,3 +217,23 @@ def test_a_pronoun_in_reported_speech_counts_the_names_before_it_in_its_sentence
 def test_credit_shapes(sentence, speaker):
     quotes = quotes_of("Robert Mook, the campaign manager, spoke at a lunch in Washington.", sentence)
     assert quotes[0].speaker == speaker
+
+
+# -- Korean bodies named once, then by a generic noun or an abbreviation ---------------------
+
+@pytest.mark.parametrize("intro, mention, body", [
+    ("서울남부지법 형사13부(부장판사 김철수)는 27일 사기 혐의로 기소된 정모(52)씨에게 징역 7년을 선고했다.",
+     "재판부는", "서울남부지법 형사13부"),
+    ("대전 유성경찰서는 보이스피싱 수거책을 붙잡았다고 27일 밝혔다.", "경찰은", "유성경찰서"),
+    ("한빛전자는 27일 3분기 영업이익이 1조원을 넘었다고 발표했다.", "회사 측은", "한빛전자"),
+    ("국토교통부는 내년 광역버스 200대를 증차한다고 27일 밝혔다.", "국토부는", "국토교통부"),
+])
+def test_a_korean_body_named_once_is_the_speaker_of_its_generic_noun(intro, mention, body):
+    [q] = quotes_of("기사 제목", intro, f'{mention} "앞으로도 같은 원칙을 지키겠다"고 말했다.', lang="ko")
+    assert q.speaker == body
+
+
+def test_a_generic_noun_with_two_bodies_of_its_kind_stays_as_written():
+    [q] = quotes_of("기사 제목", "한빛전자와 해솔제약은 27일 합작 법인을 세운다고 밝혔다.",
+                    '회사 측은 "협의가 끝났다"고 말했다.', lang="ko")
+    assert q.speaker not in ("한빛전자", "해솔제약")

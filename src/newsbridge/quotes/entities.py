@@ -134,8 +134,10 @@ class EntityModel:
             if found:
                 return found[-1]
         if kind == "org":
-            # A short form of an organisation named before: '통신' for '조선중앙통신'.
-            return self._latest([e for e in self.entities if e.kind == "org" and e.name.endswith(name)], at)
+            # A short form of an organisation named before: '통신' for '조선중앙통신', and a
+            # Korean abbreviation of its syllables, '국토부' for '국토교통부'.
+            return self._latest([e for e in self.entities if e.kind == "org" and (
+                e.name.endswith(name) or _abbreviates(name, e.name))], at)
         if len(name.split()) > 1:
             # 'Sung Kim' after a bare 'Kim': the same person only if that 'Kim' has no full name.
             return self._latest([e for key in surname_keys(name) for e in self._keys.get(key, ())
@@ -287,3 +289,15 @@ UNKNOWN_GENDER_PENALTY = 3.0
 
 def _fuller(new: str, old: str) -> bool:
     return len(new.split()) > len(old.split()) and old.lower() in new.lower().split()
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """'국토부' for '국토교통부', '과기정통부' for '과학기술정보통신부': the same first and last
+    syllables, the others in order."""
+    if not (2 <= len(short) < len(full)) or not re.fullmatch(r"[가-힣]+", short + full.replace(" ", "")):
+        return False
+    if short[0] != full[0] or short[-1] != full[-1]:
+        return False
+    rest = iter(full[1:-1])
+    return all(ch in rest for ch in short[1:-1])
+

@@ -311,11 +311,26 @@ def find_mentions(sentence: Sentence, model, quoted: Quoted) -> None:
             model.mention(name, "person", at, title=title, gender=gender, roles={role} if role else set(),
                           salient=first or subject, strong=True)
             first = False
-        elif tok.tag in ("NNP", "NNG") and len(tok.form) >= 3 and _ORG_END.search(tok.form):
-            model.mention(tok.form, "org", at, salient=first)
-            first = False
+    for m in _EOJEOL.finditer(sentence.text):
+        # Organisations by the last syllables of a word ('한빛전자는', '국토교통부는'): Kiwi cuts
+        # such names into pieces, so the whole word is read; a court's division joins its court
+        # ('서울남부지법 형사13부').
+        at = base + m.start()
+        word = _PARTICLE.sub("", m.group(0).strip(".,·\"'“”‘’()[]"))
+        if at in quoted or len(word) < 3 or not _ORG_END.search(word):
+            continue
+        before = sentence.text[:m.start()].split()
+        if _DIVISION.fullmatch(word) and before and _ORG_END.search(before[-1]):
+            word = f"{before[-1]} {word}"
+            at = base + m.start() - len(before[-1]) - 1
+        model.mention(word, "org", at, salient=first)
+        first = False
+
+
+_EOJEOL = re.compile(r"[가-힣A-Za-z0-9]+")
+_DIVISION = re.compile(r"[형민]사\d+부")
 
 
 _ORG_END = re.compile(r"(?:의회|위원회|협회|공사|공단|재단|연구원|연구소|경찰서|경찰청|법원|지법|검찰청|시청|구청|군청|도청|"
-                      r"통신|신문|방송|부|처|청|당|대학교|대학|병원|은행|전자|그룹|연합)$")
+                      r"통신|신문|방송|부|처|청|당|대학교|대학|병원|은행|전자|그룹|연합|연대|협의회|건설|제약|증권)$")
 _PARTICLE = re.compile(r"(?:은|는|이|가|을|를|의|도|에게|와|과|께서|로|으로|에|만)$")

@@ -232,3 +232,23 @@ def is_person_noun(word: str) -> bool:
     """'senator', 'businessman', 'actress', 'organizer', 'strategist': words for a person."""
     return word in TITLE_NOUNS or word in ROLE_NOUNS or gender_of_words(word) is not None or (
         word not in ORG_ROLE_NOUNS and bool(_PERSON_SUFFIX.search(word)))
+
+
+# Korean bodies named by a generic noun once the article has named them ('재판부는' for
+# 서울남부지법 형사13부, '경찰은' for 대전 유성경찰서, '회사 측은' for 한빛전자): the kind of
+# body each noun stands for, by the endings of the names of such bodies.
+KO_BODY_KINDS = {
+    "경찰": re.compile(r"(?:경찰서|경찰청)$"),
+    "재판부": re.compile(r"(?:법원|지법|고법|[형민]사\d+부)$"),
+    "법원": re.compile(r"(?:법원|지법|고법|[형민]사\d+부)$"),
+    "검찰": re.compile(r"(?:검찰청|지검|지청)$"),
+    "회사": re.compile(r"(?:전자|그룹|건설|제약|화학|증권|은행|카드|자동차|항공|중공업|물산|바이오|홀딩스|산업|반도체)$"),
+    "시민단체": re.compile(r"(?:연대|연합|협의회|운동본부|시민모임)$"),
+    "노조": re.compile(r"(?:노조|노동조합|지부)$"),
+}
+
+
+def ko_body_kind(mention: str) -> re.Pattern | None:
+    """The kind of body a generic Korean mention stands for ('회사 측' -> companies), or None."""
+    return KO_BODY_KINDS.get(re.sub(r"\s*측$", "", mention).strip())
+

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .entities import Candidate, Entity, EntityModel
-from .names import DOCUMENT_NOUNS, ORG_ROLE_NOUNS, can_speak, gender_of_words, head_noun, is_person_noun
+from .names import DOCUMENT_NOUNS, ORG_ROLE_NOUNS, can_speak, gender_of_words, head_noun, is_person_noun, ko_body_kind
 
 # Determiners of a description that stands for nobody named: 'a source', 'one resident'.
 _INDEFINITE = ("a ", "an ", "one ", "another ", "some ", "several ", "many ", "two ", "three ",
@@ -70,6 +70,17 @@ def resolve(att: Attribution, model: EntityModel, at: int, exclude: tuple[str, .
         found = model.by_role(att.name, at, org=False)
         if found.entity is not None and found.entity.name != att.name:
             return _from(found, att, "title-only", model, at)
+    kind = ko_body_kind(att.name) if att.kind in ("org", "descriptor") else None
+    if kind is not None:
+        # '재판부는', '회사 측은': the one body of that kind the article names (before, or
+        # anywhere for a headline's quote).
+        named = {e.name: e for e in model.entities if e.kind == "org" and e.name != att.name and kind.search(e.name)}
+        named = {n: e for n, e in named.items() if not any(n != m and n in m for m in named)}  # the court, and its division
+        before = [e for e in named.values() if e.last_before(at) is not None]
+        if len(named) == 1 or len(before) == 1:
+            entity = before[0] if before else next(iter(named.values()))
+            model.spoke(entity, at)
+            return Resolved(entity.name, entity.title, "title-only", att.name, 0.7)
     if att.kind in ("person", "org"):
         entity = model.mention(att.name, att.kind, at, att.title, att.gender,
                                roles=(att.title_word,) if att.title_word else (), strong=True)
