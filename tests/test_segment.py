@@ -56,3 +56,14 @@ def test_offsets_slice_back_to_the_sentence(lang, paragraphs):
         assert s.text == s.text.strip()
         assert art.paragraphs[s.paragraph].start <= s.start < s.end <= art.paragraphs[s.paragraph].end
     assert [s.id for s in art.sentences] == list(range(len(art.sentences)))
+
+
+def test_korean_quote_without_a_full_stop_stays_with_its_quotative():
+    # Kiwi ends a sentence at '”' when the quote has no full stop of its own; '이라고 …' is the
+    # rest of that sentence, and the quote's speaker is in it.
+    text = "증권가는 눈높이를 낮추고 있다. “인증 일정이 늦어진 점이 부담”이라고 황동민 연구원은 분석했다."
+    text = "증권가는 눈높이를 낮추고 있다. “경쟁사 대비 HBM 인증 일정이 한 분기가량 늦어진 점이 부담”이라고 " \
+           "황동민 미래로증권 연구원은 분석했다. 미래로증권은 목표주가를 내렸다."
+    sentences = split_sentences(text, "ko")
+    assert any(s.endswith("부담”이라고 황동민 미래로증권 연구원은 분석했다.") for s in sentences)
+    assert not any(s.startswith("이라고") for s in sentences)
