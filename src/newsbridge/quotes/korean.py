@@ -177,6 +177,7 @@ def _cue(text: str) -> str | None:
     return m.group(1) if m else None
 
 
+_POSSESSOR = re.compile(r"^([가-힣]{2,4}씨|[가-힣]{2,4}(?:\s[가-힣]{1,8})?\s?(?:" + "|".join(TITLE_SUFFIXES) + r"))의\s")
 _SENTENCE_END = re.compile(r"(?:다|요|까|죠)[.!?]\s+")
 # A speaker credited without a particle: an interview caption ('박영희/서울 마포구 :', '[인터뷰]
 # 김순남(상인) :'), or a headline ('김형준 감독 "…"', '국토부 "…"').
@@ -254,6 +255,11 @@ def subjects(sentence: Sentence) -> list[Attribution]:
     """A named person a sentence is about ('김문주 박사가 … 쓴소리를 했다'), so that a later
     '김 박사는' or '그는' can refer to them."""
     text = sentence.text
+    possessor = _POSSESSOR.match(text)
+    if possessor:
+        # '민혁씨의 바람은 소박하다.': the sentence is about 민혁씨, whose words may follow.
+        att = parse_np(possessor.group(1), False, None)
+        return [att] if att.kind == "person" else []
     if not _MAYBE_PERSON.search(text):
         return []  # no name-and-title in sight: spare the analysis
     found = _find_np(text, sentence.morphs or get_kiwi().tokenize(text), 0, len(text))
