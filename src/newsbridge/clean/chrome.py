@@ -47,7 +47,7 @@ _CHROME_LINE = (
         r"\b(text|font)[ -]?size\b",
         r"글자\s*크기",
         r"^top \d+ (stories|news|articles)$",
-        r"^\d+\s+comments?$",
+        r"^\d+\s+comments?\b",
         r"^댓글\s*\d+",
         r"^(share|post|send|email) (on|via|to|by|this)\b[\w ]{0,20}$",
         r"\bcookies?\b.*\b(accept|use|policy|consent)\b",
@@ -62,13 +62,18 @@ _CHROME_LINE = (
         r"^subscribe to\b|^don['’]t miss\b|^stay with\b.{0,40}\bfor (?:updates|more)\b|\bcontact us\.?$",
         r"\b(?:weekly|daily|free|our) newsletter\.?$|\bterms of (?:use|service)\b.*\bprivacy policy\b",
         # an appeal for money: 'we have a small favour to ask … please support us today'
-        r"\bsmall favou?r to ask\b|\bsupport (?:our|independent) journalism\b|\bfunded by (?:our )?readers\b",
+        r"\bsmall favou?r to ask\b|\bsupport (?:our|independent) journalism\b|\bfunded by (?:our )?readers\b|"
+        r"\bby subscribing\b|\bquality journalism is\b",
+        r"^follow\b.{0,60}\b(?:to see more|for (?:real-time )?updates)\b|^kindly share\b",
+        # a note on the story, not the story: 'Correction: …', 'Update, Nov 6, 2:10PM ET: …',
+        # 'Contributing: Jordan Feld'
+        r"^(?:correction|clarification|update|editor['’]s note|contributing)\b[^:]{0,40}:",
         # a notice set apart with a reference mark: '※KCN뉴스는 여러분의 제보로 …', or a
         # label: '덧붙이는 글 | 이 기사는 …', 'Editor's note | …'
-        r"^※",
+        r"^※|^\*(?=[^\s*])",  # '*인터뷰를 인용 보도할 때는 …': a footnote
         # a screen reader's list labels: 'list of 4 items', 'list 1 of 4', 'end of list'
         r"^(?:list (?:\d+ )?of \d+(?: items)?|end of list)$",
-        r"^[^|.!?]{2,20}\s\|\s",
+        r"^[^|.!?\[]{2,20}\s\|\s",
         r"^\[?(사진|그래픽|영상)\s*[=:][^\]]*\]?$",
         r"^▶",
         # a link to another story inside the article: 'Read more: ...', 'See also: ...'
@@ -106,7 +111,7 @@ BULLET = re.compile(r"^\s*(?:[•·◦▪■□●○◆◇►▸\-–*]|\d+\.)\
 # --- captions and photo credits -------------------------------------------------------------
 AGENCIES = (
     r"(?:AP|AFP|EPA|Reuters|Yonhap|Xinhua|Kyodo|UPI|Getty Images|Bloomberg|NurPhoto|"
-    r"Shutterstock|연합뉴스|뉴시스|뉴스1|newsis|News1)(?:[-/ ](?:Yonhap|연합뉴스|AP|AFP|EPA))?"
+    r"Shutterstock|연합뉴스|연합|뉴시스|뉴스1|newsis|News1)(?:[-/ ](?:Yonhap|연합뉴스|AP|AFP|EPA))?"
 )
 # Agencies that sell photos only: named alone on a line, they credit a photo ('GETTY IMAGES'),
 # where a news agency's name alone is its logo.
@@ -140,6 +145,11 @@ CAPTION_CREDITS = [
         # '. Photo by Ana Ruiz', '. Photograph: Martin Hale/PA', '. Korea Times photo by Kim'
         r"(?<=[.!?)\]])\s+(?P<c>(?:Courtesy of|Photo by|Photo:|Photo /|Photo courtesy of|Image:|Credit:|"
         r"Photograph:|Photographer:|Picture:|Illustration:|(?:[A-Z][\w.'’-]*\s+){1,4}photo by)\s+[^.]{2,80})",
+        # '. Dean Lewins/AAP' (a photographer, and the agency)
+        r"(?<=[.!?])\s+(?P<c>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}/[A-Z][\w&.-]+))",
+        # '… 30%. | KYODO', '… 있다. 수원 | 박준형 기자 jhpark@…', '… 있다. 제공 | 한국배구연맹'
+        r"(?<=[.!?])\s+\|\s*(?P<c>(?-i:[A-Z][A-Z .&/-]{1,30}))",
+        r"(?<=[.!?])\s+(?P<c>[^\s.|]{1,10}\s\|\s[^|.@]{2,40}?(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?)",
         # '. Jerry Jackson, USA NOW' (a photographer, and the paper)
         r"(?<=[.!?])\s+(?P<c>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2},\s+[A-Z][\w&.' -]{1,40}))",
         # '. REUTERS/Carlos Mena/File Photo'
@@ -172,7 +182,7 @@ CAPTION_CREDITS = [
 # Times', 'Image source, Getty Images', '(Getty Images)', 'GETTY IMAGES', 'ⓒ News1 김민호 기자'. Such a line belongs to the photo
 # caption printed just before it (or, for 'Image source', just after it).
 CREDIT_LINE = re.compile(
-    r"^/?(?:(?i:image source|photo(?:graph(?:er)?)?|picture|credit|사진|사진출처|이미지 출처)\s*(?:[,:=]|\.{2,}|…)\s*(?P<c1>.{2,80})"
+    r"^/?(?:(?i:image source|image|photo(?:graph(?:er)?)?|picture|credit|사진|사진출처|이미지 출처)\s*(?:[,:=]|\.{2,}|…)\s*(?P<c1>.{2,80})"
     r"|(?P<c2>(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}|[A-Z]{2,})\s*/\s*[A-Z][\w .&'’-]{1,40}(?:/[\w .&-]{2,30})?)"
     r"|\((?P<c3>" + _PROPER_NAME + r")\)"
     r"|(?P<c4>(?i:" + PHOTO_AGENCIES + r"))"
@@ -183,7 +193,7 @@ CREDIT_LINE = re.compile(
 CREDIT_BEFORE = re.compile(r"^image source\b", re.IGNORECASE)
 # 'Image caption, Residents clear mud ...' or 'Image caption,' with the caption on the next line.
 CAPTION_MARKER = re.compile(r"^(?:(?:image|photo|video)?\s*caption\s*[,:]\s*(?P<text>.*)"
-                            r"|(?:photo|image|picture|사진)\s*:\s*(?P<long>(?:\S+\s+){5,}.*))$", re.IGNORECASE)
+                            r"|(?:photo|image|picture|file|사진)\s*:\s*(?P<long>(?:\S+\s+){5,}.*))$", re.IGNORECASE)
 
 # --- bylines ---------------------------------------------------------------------------------
 # Bounded as the standard bounds them, so a search is linear on a long run of letters.
@@ -237,7 +247,7 @@ SIGNOFF_KO = re.compile(r"^[A-Za-z가-힣0-9]*[A-Za-z0-9가-힣](?<![은는이�
 # '(서울=연합뉴스) 홍길동 기자 = ...', '[이데일리 한지수 기자] ...'.
 BYLINE_KO_PREFIX = re.compile(
     r"^(?:[\[(](?P<place>[^=\])]{1,15})=(?P<org>[^\])]{1,20})[\])]\s*(?P<name>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)\s*(?:기자|특파원)\s*=\s*"
-    r"|\[(?P<org5>[^\]=]{1,20})=(?P<place5>[^,\]]{1,10}),\s*(?P<name5>[가-힣]{2,4})\s*(?:기자|특파원)\]\s*"
+    r"|\[(?P<org5>[^\]=|]{1,20}?)\s*[=|]\s*(?P<place5>[^,=\]]{1,10})\s*[,=]\s*(?P<name5>[가-힣]{2,4})\s*(?:기자|특파원)\]\s*"
     r"|\[(?P<org2>[^=\]]{1,20})=(?P<name2>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)\s*(?:기자|특파원)\]\s*"
     r"|(?P<name3>[가-힣]{2,4})\s*(?:기자|특파원)\s*=\s*"
     r"|\[(?P<org4>[^\]=]{1,15}?)\s+(?P<name4>[가-힣]{2,4})\s*(?:기자|특파원)\]\s*)"
@@ -263,18 +273,18 @@ DATE_VALUE = re.compile(
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*\d{1,2},?\s*\d{4}"
     r"|\d{1,2}/\d{1,2}/\d{4}"
     r"|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}"
-    r"|\d{4}년\s*\d{1,2}월\s*\d{1,2}일"
+    r"|\d{4}년\s*\d{1,2}월\s*\d{1,2}일(?:\s*\d{1,2}시\s*\d{1,2}분)?"
     r"|\b\d{2}\.\d{2}\.\d{2}\s+\d{1,2}:\d{2}(?=\D|$)",  # '26.11.04 20:55': a two-digit year, with the time
     re.IGNORECASE,
 )
 DATE_LINE_WORDS = re.compile(
-    r"^(?:published|updated|posted|last updated|modified|first published|date|입력|수정|기사승인|승인|발행일|"
+    r"^(?:published|updated|posted|last updated|modified|first published|date|입력|수정|기사승인|승인|발행일|게재\s*일자|"
     r"기사입력|최종수정|등록|발행|송고시간|송고|작성|업데이트|기사전송|전송|write|update)?\s*:?\s*",
     re.IGNORECASE,
 )
 DATE_EXTRAS = re.compile(
     r"\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?=\W|$)|\b[ap]\.?m\.?(?=\W|$)|\b(?:KST|UTC|GMT|EST|EDT|ET|PT|CET|BST|CST|CDT|MST|MDT|PST|PDT|AEDT|AEST|IST|SGT|JST|HKT|NZDT|NZST)\b|"
-    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?|[(\[]?[월화수목금토일](?:요일)?[)\]]|"
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?|[(\[]?[월화수목금토일月火水木金土日](?:요일)?[)\]]|게재\s*일자|"
     r"\b(?:published|updated|posted|modified|last|first|on|at)\b:?|입력|수정|승인|기사입력|최종수정|최종|"
     r"송고시간|송고|등록|작성|업데이트|기사전송|전송|발행일|\bwrite\b|\bupdate\b|오전|오후|(?-i:^[A-Z]{3,}\b)|"
     r"(?:지면|본지)\s?[A-Z]?\d{1,2}(?:면)?",  # the print page: '지면A23', '본지 8면'
@@ -290,6 +300,10 @@ UPDATED_LABEL = re.compile(r"(?:updated?|modified|수정|최종수정|업데이�
 COPYRIGHT_OWNER = re.compile(
     r"(?:©|ⓒ|Ⓒ|\(c\)|copyright)\s*(?:(?:©|ⓒ|Ⓒ|\(c\)|copyright)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?:by\s+)?"
     r"['‘\"“]?(?P<owner>[^\W\d_](?:[^.,:&<>()\[\]©ⓒⒸ|]|(?<=\b[A-Z])\.(?=[A-Z]))*?)"
-    r"\s*(?:\.(?![A-Z])|[,:&>|(\]]|\s[-–—]\s|all rights|무단|$)",
+    r"\s*(?:(?-i:\.(?![A-Z]))|[,:&>|(\]]|\s[-–—]\s|all rights|무단|$)",
     re.IGNORECASE,
 )
+# A notice with no sign before it: 'The Japan Dispatch Ltd. All rights reserved.'
+RESERVED_OWNER = re.compile(r"^(?P<owner>(?:The\s+)?[A-Z][\w&'’ -]{2,60}?(?:\s(?:Ltd|Inc|Co)\.?)?)\.?\s+all rights reserved",
+                            re.IGNORECASE)
+

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..document import Article, Caption
+from ..quotes.names import HANGUL_SURNAMES
 from . import chrome
 
 # A sentence ends with terminal punctuation, maybe inside closing quotes or brackets, maybe
@@ -46,6 +47,10 @@ _SIGNED_DATE = re.compile(r"^(.*\d.*),\s*(?:[A-Z][\w&'’.-]*\s*){1,5}$")
 # '·', '|', and the '|' some pages copy as an 'l' after a time: '26.11.04 20:55l최종 업데이트 …'.
 _META_SEPARATOR = re.compile(r"\s+[·•/]\s+|\s+[-–—]\s+|\s*\|\s*|(?<=\d)l(?=[가-힣\s]|$)")
 _CRUMBS = re.compile(r"\s*[|·>»›]\s*")
+_LIST_LINE = re.compile(r"^[^:,;]{2,30}:\s*(?:[^,;:]{1,30}[,;]\s*){3,}[^,;:]{1,40}$")
+# A score line: 'Wales 27 - 24 Fiji'.
+_SCORE = re.compile(r"^[^\d]{2,40}\s\d{1,3}\s*[-–]\s*\d{1,3}\s[^\d]{2,40}$")
+_SPEAKER_TURN = re.compile(r"^[가-힣A-Za-z]{2,10}\s?>\s")
 _SPEAKER_TAG = re.compile(r"^\[[^\[\]]{2,40}/[^\[\]]{2,40}\]$")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 # Function words that say nothing about a headline's topic.
@@ -123,6 +128,8 @@ def parse_caption(text: str) -> Caption | None:
         match = pattern.search(text, skip)
         if match:
             body = text[: match.start()].strip().rstrip("/").strip()
+            if body and len(body.split()) < 4 and len(_HANGUL.findall(body)) < 3:
+                return None  # 'X (Twitter)', 'PHOTO GALLERY (CLICK TO ENLARGE)': no caption
             return Caption(text=body or text, credit=match.group("c").strip())
     return None
 
@@ -142,7 +149,7 @@ def _byline(text: str) -> dict[str, str] | None:
                 found["name"] = _without_role(found["name"])
             return {"byline" if k == "name" else k: v for k, v in found.items()}
     parts = _parts(base)
-    if len(parts) > 1:  # 'KRVR | By Marisol Ortega'
+    if 1 < len(parts) and all(len(p.split()) <= 4 for p in parts):  # 'KRVR | By Marisol Ortega'
         return next((b for b in map(_byline, parts) if b and "byline" in b), None)
     # An address alone, or in a short sign-off that is no sentence: '◎공감언론 뉴시스 kim@newsis.com'.
     email = chrome.EMAIL.search(base) if "@" in base else None
@@ -222,6 +229,7 @@ def _name(text: str) -> str | None:
 
 
 _OUTLET_PART = re.compile(r"^(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){1,4}$")
+_KOREAN_NAME = re.compile(r"[가-힣]{2,4}")
 _NAME_WITH_ID = re.compile(r"^([가-힣]{2,4})\s?\([A-Za-z][A-Za-z0-9_.]{2,20}\)$")
 
 
@@ -325,6 +333,8 @@ def _classify(lines: list[_Line], lenient: bool = False) -> None:
             line.kind, line.caption = "caption", Caption(text=_bare(text))
         elif chrome.BULLET.match(text):
             line.kind = "bullet"
+        elif _LIST_LINE.match(text):
+            line.kind = "head"  # 'Replacements: O Morgan, Griffiths, Jenkins, Powell.': a list, no sentence
         elif _is_sentence(text, lenient):
             line.kind = "body"
         else:
@@ -367,8 +377,8 @@ def _bare(text: str) -> str:
 
 
 def _credit_line(lines: list[_Line], i: int, match: re.Match) -> None:
-    """A line that is only a photo credit: it makes the line before it a caption, or is a
-    caption (a photo with no words) of its own."""
+    """A line that is only a photo credit: it makes the line before it a caption (a photo
+    with no words has none)."""
     credit = next(g for g in match.groups() if g).strip()
     line = lines[i]
     prev = next((ln for ln in reversed(lines[max(0, i - 3):i]) if ln.kind != "chrome"), None)
@@ -380,11 +390,12 @@ def _credit_line(lines: list[_Line], i: int, match: re.Match) -> None:
     # A labelled or 'Name/Agency' credit follows its caption even when the caption is a full
     # sentence; a bare '(Agency)' does so only after a phrase, else it stands for a photo.
     labelled = match.group("c3") is None
-    if prev is not None and prev.kind in ("head", "body", "bullet") and (labelled or not _is_sentence(prev.text)):
+    worded = prev is not None and (len(prev.text.split()) >= 3 or len(_HANGUL.findall(prev.text)) >= 6)
+    if prev is not None and prev.kind in ("head", "body", "bullet") and worded and (labelled or not _is_sentence(prev.text)):
         prev.kind, prev.caption = "caption", Caption(text=prev.text, credit=credit)
         line.kind = "credit"
     else:
-        line.kind, line.caption = "caption", Caption(text=line.text, credit=credit)
+        line.kind = "credit"  # 'Image: Parley' over a photo with no caption: no caption
 
 
 def _authors(lines: list[_Line]) -> list[re.Pattern]:
@@ -517,7 +528,8 @@ def _keys(text: str) -> set[str]:
 def _headline_like(text: str) -> bool:
     words = text.split()
     name = chrome.BARE_NAME_EN.match(text)
-    if "|" in text or text.endswith(":") or _URL.match(text) or (name and name.group("role")):
+    if "|" in text or text.endswith(":") or _URL.match(text) or (name and name.group("role")) or _SCORE.match(text) \
+            or text.count(":") >= 2:  # 'Wales: Tries: Pryce 2, Morgan Cons: …', a score box
         return False
     if _HANGUL.search(text):
         return len(_HANGUL.findall(text)) >= 6 and len(words) <= 30
@@ -566,7 +578,7 @@ def clean_text(text: str, *, extracted: bool = False, **metadata: Any) -> Articl
         kept = [ln for ln in lines if ln.kind in ("head", "bullet", "body")]
     else:
         start, end = run
-        lede = " ".join(ln.text for ln in lines[start:end + 1] if ln.kind == "body")[:600]
+        lede = " ".join(ln.text for ln in lines[start:end + 1] if ln.kind in ("body", "bullet"))[:600]
         title_at = _title(lines, start, lede)
         # Subheads and pull quotes are no paragraphs, but a broadcast script's speaker tag
         # ('[이수진/서울 은평구 주민]') stays: it says who speaks the next quote.
@@ -577,7 +589,10 @@ def clean_text(text: str, *, extracted: bool = False, **metadata: Any) -> Articl
     if title_at is not None:
         meta["title"] = lines[title_at].text
 
-    paragraphs = [_strip_bullet(ln.text, numbers=not extracted) if ln.kind == "bullet" else ln.text for ln in kept]
+    # A list item loses its bullet, but a transcript's turn keeps the mark of its speaker:
+    # '◇ 박진우> 실제로 배춧값이 얼마나 올랐습니까?'.
+    paragraphs = [_strip_bullet(ln.text, numbers=not extracted)
+                  if ln.kind == "bullet" and not _SPEAKER_TURN.match(_strip_bullet(ln.text)) else ln.text for ln in kept]
     owner = meta.pop("copyright", None)
     copyright_owner = _outlet(owner, lines)
     if paragraphs:
@@ -640,7 +655,7 @@ def _metadata(lines: list[_Line], run: tuple[int, int] | None, title_at: int | N
                         not _name(part) or any(ln.text == part for ln in lines)):
                     outlets.append(part)
         elif line.kind == "copyright":
-            found = chrome.COPYRIGHT_OWNER.search(line.text)
+            found = chrome.COPYRIGHT_OWNER.search(line.text) or chrome.RESERVED_OWNER.match(line.text)
             if found:
                 owner = found.group("owner").strip()
                 if re.search(r"\b[A-Z]\.[A-Z]$", owner) and line.text[found.end("owner"):].startswith("."):
@@ -660,6 +675,10 @@ def _metadata(lines: list[_Line], run: tuple[int, int] | None, title_at: int | N
     # names the reporter ('Print Preview' stands there too), or the same name better written.
     names = [n for n in (_name(ln.text) if ln.kind == "head" else _dated_name(ln.text) if ln.kind == "date"
                          else None for ln in header[below_title:]) if n]
+    # A Korean name alone right above the date line: '김서진' / '입력 2026.11.06 21:47'.
+    names += [ln.text for ln, nxt in zip(header[below_title:], header[below_title + 1:])
+              if ln.kind == "head" and nxt.kind == "date" and _KOREAN_NAME.fullmatch(ln.text)
+              and ln.text[0] in HANGUL_SURNAMES]
     named = meta.get("byline", "").casefold() if any(w == 0 and "byline" in f for w, f in bylines) else ""
     meta["byline"] = next((n for n in names if not named or n.casefold() == named), meta.get("byline"))
     if meta["byline"] is None:
@@ -693,12 +712,26 @@ def _outlet(owner: str | None, lines: list[_Line]) -> str | None:
             return line.text
     owner = re.sub(r"^(?:owned or licensed by|owned by|licensed by)\s+", "", owner, flags=re.IGNORECASE)
     owner = re.sub(r"\s+\d{4}$", "", owner).strip()
+    domain = re.search(r"(?:www\.)?([a-z0-9-]{3,})\.(?:[a-z]{2,}\.?)+", notice)
+    if domain and owner.casefold() in domain.group(0):
+        # A notice naming the site's address: the masthead that spells it ('© 2026
+        # www.carvertongazette.example' under 'The Carverton Gazette'), or that the notice
+        # names too ('ⓒhangyeol.example ‘… 석간 한결일보’' under '한결일보').
+        for line in lines[:12]:
+            letters = re.sub(r"[^a-z0-9]", "", re.sub(r"^the\s+", "", line.text.casefold()))
+            if len(letters) >= 4 and letters in domain.group(1):
+                return line.text
+        if lines and len(lines[0].text) >= 3 and lines[0].text in notice:
+            return lines[0].text
+    if owner.isupper() and " " in owner:
+        owner = owner.title()  # 'THE CLARION'
     stem = _COMPANY.sub("", owner).strip()
     if not stem or stem == owner:
         return owner
     key = re.sub(r"^the\s+", "", stem, flags=re.IGNORECASE).casefold()
     for line in lines:
         name = re.split(r"\s+[-–—|]\s+", line.text)[0].strip()  # 'The Commonweal - Back to home'
+        name = re.sub(r"\s+(?:homepage|home page|logo)$", "", name, flags=re.IGNORECASE)  # a logo's alt text
         if line.kind not in ("head", "chrome") or len(name.split()) > 6 or _COMPANY.search(name) \
                 or _TERMINAL.search(name):
             continue
@@ -726,6 +759,9 @@ def _take_lede_credit(first: str, meta: dict[str, Any]) -> str:
         groups.setdefault("place", groups.get("place5"))
         if org and " " in org.strip() and not groups.get("place"):  # '머니투데이 세종'
             org, groups["place"] = org.strip().rsplit(" ", 1)
+        bracketed = re.fullmatch(r"(.+?)\((.+)\)", org.strip()) if org else None
+        if bracketed and not groups.get("place"):  # '누리경제(세종)'
+            org, groups["place"] = bracketed.groups()
         if org:
             meta.setdefault("publisher", org.strip())
         if groups.get("place"):
