@@ -237,3 +237,21 @@ def test_a_generic_noun_with_two_bodies_of_its_kind_stays_as_written():
     [q] = quotes_of("기사 제목", "한빛전자와 해솔제약은 27일 합작 법인을 세운다고 밝혔다.",
                     '회사 측은 "협의가 끝났다"고 말했다.', lang="ko")
     assert q.speaker not in ("한빛전자", "해솔제약")
+
+
+def test_an_acronym_names_the_body_whose_initials_it_is():
+    [q] = quotes_of("The Republican National Committee welcomed the news on Monday.",
+                    'The RNC, in its daily summary, emailed an article saying "the race is far from over."')
+    assert q.speaker == "Republican National Committee"
+
+
+def test_a_participle_after_a_credit_belongs_to_that_credit():
+    [q] = quotes_of("Omar Mateen prayed at the mosque on Friday.",
+                    'Mateen left as soon as prayers were finished, Nefzi said, adding, "He was not very religious."')
+    assert q.speaker == "Nefzi"
+
+
+def test_the_one_responded_to_is_not_the_speaker():
+    [q] = quotes_of("Hillary Clinton and her chief of staff Cheryl Mills traded emails in April.",
+                    'Clinton responds to Mills with, "Why now? That was on my way to Libya?"')
+    assert q.speaker == "Hillary Clinton"

@@ -157,7 +157,7 @@ _LEADING_PHRASE = re.compile(
     r"^\s*(?:(?:[Ii]n|[Oo]n|[Aa]t|[Aa]fter|[Bb]efore|[Dd]uring|[Ff]ollowing|[Ss]ince|[Dd]espite|[Uu]nder|"
     r"[Ww]ith|[Ff]or|[Ff]rom|[Bb]y|[Aa]s|[Ii]f|[Ww]hen|[Ww]hile|[Aa]lthough|[Tt]hough|[Bb]ecause|[Uu]ntil|"
     r"[Oo]nce|Later|Earlier|Meanwhile|However|Conversely|Still|Yet|Instead|Separately|Similarly|"
-    r"Indeed|Asked|Speaking)\b[^,\"“”]{0,80},\s*)+"
+    r"Indeed|Asked|Speaking|Early|Late|Days|Weeks|Months|Hours|Years)\b[^,\"“”]{0,80},\s*)+"
 )
 
 # Words that begin a sentence in capitals without being part of a name.
@@ -168,7 +168,7 @@ _SENTENCE_OPENERS = {
     "yesterday", "so", "yet", "instead", "now", "since", "speaking", "asked", "separately",
     "for", "with", "by", "from", "though", "although", "because", "until", "once", "here",
     "there", "responding", "writing", "according", "indeed", "similarly",
-    "following", "conversely", "to", "despite", "under", "unlike", "like", "among",
+    "following", "conversely", "to", "despite", "under", "unlike", "like", "among", "early", "late",
 }
 NOT_NAMES = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -410,7 +410,7 @@ def before_quote(before: str, head: str) -> Attribution | None:
             # '…, arguing that "…"' / 'began by saying "…"' / 'unleashed tweets saying "…"':
             # a participle, not a verb with its own subject; the sentence's subject speaks,
             # unless the participle has its own: '…, with Sen. John McCain calling it "…"'.
-            own = _WITH_SUBJECT.search(left)
+            own = _WITH_SUBJECT.search(left) or _CREDIT_BEFORE_PARTICIPLE.search(left)
             if own:
                 parsed = parse_np(own.group("np"), None, word)
                 if parsed:
@@ -442,8 +442,11 @@ def before_quote(before: str, head: str) -> Attribution | None:
     return None
 
 
+# '…, Nefzi said, adding, "…"': the participle goes with the credit just before it.
+_CREDIT_BEFORE_PARTICIPLE = re.compile(rf"(?P<np>{NAME_RUN})\s+(?:{_ADVERBS}\s+)?(?:said|says|told \w+|wrote)\s*,\s*$")
 _WITH_SUBJECT = re.compile(rf"\bwith\s+(?P<np>{NAME_RUN})\s+(?:{_ADVERBS}\s+)?$")
-_ADDRESSEE = re.compile(rf"\b(?:told|tells|asked|asks|wrote to|said to|replied to|answered)\s+(?P<np>{NAME_RUN})")
+_ADDRESSEE = re.compile(rf"\b(?:told|tells|asked|asks|wrote to|writes to|said to|replied to|replies to|"
+                       rf"responded to|responds to|answered)\s+(?P<np>{NAME_RUN})")
 
 
 def addressees(text: str) -> tuple[str, ...]:

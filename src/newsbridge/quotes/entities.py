@@ -129,8 +129,10 @@ class EntityModel:
         if low in self._names:
             return self._names[low]
         if name.isupper():
-            # An acronym given in brackets when the organisation was named: 'KCNA'.
-            found = [e for e in self._keys.get(low, ()) if e.kind == "org"]
+            # An acronym given in brackets when the organisation was named: 'KCNA', or its
+            # initials: 'RNC' for the Republican National Committee.
+            found = [e for e in self._keys.get(low, ()) if e.kind == "org"] or [
+                e for e in self.entities if e.kind == "org" and len(name) >= 3 and _initials(e.name) == name]
             if found:
                 return found[-1]
         if kind == "org":
@@ -300,4 +302,9 @@ def _abbreviates(short: str, full: str) -> bool:
         return False
     rest = iter(full[1:-1])
     return all(ch in rest for ch in short[1:-1])
+
+
+def _initials(name: str) -> str:
+    """'Republican National Committee' -> 'RNC' (small words left out)."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
 
