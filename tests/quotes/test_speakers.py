@@ -255,3 +255,9 @@ def test_the_one_responded_to_is_not_the_speaker():
     [q] = quotes_of("Hillary Clinton and her chief of staff Cheryl Mills traded emails in April.",
                     'Clinton responds to Mills with, "Why now? That was on my way to Libya?"')
     assert q.speaker == "Hillary Clinton"
+
+
+def test_a_credit_reaches_past_a_quoted_title_and_a_relative_clause():
+    quotes = quotes_of("Deputy editor Bret Stephens, who, after trading insults with Mr. Hannity over Mr. Trump, "
+                       "said on the MSNBC show ''Morning Joe'' that ''too much of the party became an echo chamber.''")
+    assert [(q.text, q.speaker) for q in quotes] == [("too much of the party became an echo chamber.", "Bret Stephens")]

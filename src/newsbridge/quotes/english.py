@@ -109,7 +109,7 @@ _POST_INVERTED = re.compile(
     rf"(?:(?P<app>\s*,\s*[^\"“”]{{2,160}}?)\s*(?:[.,;:!?]|$)|\s*(?:[.,;:!?]|$|(?=\s+(?:on|at|in|during|"
     rf"after|before|while|from|to|last|this|yesterday|today|when|as|of|for|with|who|whose|about|near)\b)))"
 )
-_RELATIVE_SUBJECT = re.compile(rf"(?P<np>{NAME_RUN}),\s+who\s+(?:[^,\"“”]{{0,60}}\s)?$")
+_RELATIVE_SUBJECT = re.compile(rf"(?P<np>{NAME_RUN}),\s+who(?:\s+[^,\"“”]{{0,60}}\s|,\s+[^\"“”]{{0,100}},\s+|\s+)$")
 _LATE_CREDIT = re.compile(rf",\s+(?={CUE}\s+[A-Z])")
 _LATE_CREDIT_NORMAL = re.compile(rf",\s+(?={NAME_RUN}\s+(?:{_ADVERBS}\s+){{0,2}}{CUE}\s*[.,;]?\s*$)")
 # 'Pew Research: "…"', 'WALLACE: "…"': a name and a colon introduce what it says.

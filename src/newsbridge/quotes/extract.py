@@ -190,7 +190,10 @@ class RulesQuoteExtractor:
             before = body[max(sent.start, prev_end):span.open_at]
             after = "" if span.runs_on else body[span.close_end:next_open]
             head = body[sent.start:span.open_at]
-            prev_end = span.close_end
+            if not looks_like_title(text):
+                # A title in quotes (the show "Morning Joe") is part of the running text: the
+                # credit before it still counts for the quote after it.
+                prev_end = span.close_end
             if text.rstrip()[-1:] in ",?!—–-" or after.lstrip().startswith(","):
                 att = english.after_quote(after) or english.before_quote(before, head)
             else:
