@@ -22,7 +22,18 @@ _spec.loader.exec_module(eval_clean)
 # Held-out pages the current rules get wrong (scripts/eval_clean.py --split heldout
 # --show-errors). They stay wrong here rather than be fixed by tuning on them; fixing one makes
 # it a tuned page, after a new held-out set has been written.
-KNOWN_MISSES: dict[str, str] = {}
+KNOWN_MISSES = {
+    "heldout/en-us-cable-gnn": "the body starts at a 'Link Copied!' widget and ends with a "
+                               "'… contributed to this report.' line",
+    "heldout/en-uk-broadcast-meridian": "one paragraph too many (8 for 7)",
+    "heldout/en-hk-harbour-post": "the reporter's bio after the article ('Ophelia joined the Post …') is taken as body",
+    "heldout/en-in-indus-times": "a promotion ('Get Latest India News along with …') is taken as the last paragraph",
+    "heldout/en-uk-tabloid-beacon": "captions without a credit are missed and a fact box is taken as body",
+    "heldout/ko-business-moneypoint": "a breadcrumb ('부동산 > 아파트') is taken for the title",
+    "heldout/ko-courts-gyeongjeshinbo": "a credit naming only the outlet ('[경제신보] ') stays at the start of the lede",
+    "heldout/ko-broadcast-naratv": "a programme tag ('[뉴스리뷰]') stays in the title and a transcript's label "
+                                   "lines are counted as paragraphs",
+}
 
 
 def _param(split: str, name: str, text: str, want: dict) -> object:
