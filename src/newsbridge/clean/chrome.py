@@ -73,7 +73,7 @@ _CHROME_LINE = (
         r"^※|^\*(?=[^\s*])",  # '*인터뷰를 인용 보도할 때는 …': a footnote
         # a screen reader's list labels: 'list of 4 items', 'list 1 of 4', 'end of list'
         r"^(?:list (?:\d+ )?of \d+(?: items)?|end of list)$",
-        r"^[^|.!?\[]{2,20}\s\|\s",
+        r"^[^|.!?\[]{2,20}\s\|\s[^|]{10,}[.!?]$",  # (a table's row has more cells, no full stop)
         r"^\[?(사진|그래픽|영상)\s*[=:][^\]]*\]?$",
         r"^▶",
         # a link to another story inside the article: 'Read more: ...', 'See also: ...'
