@@ -55,15 +55,7 @@ _CHROME_LINE = (
         r"\bcomment(ing)? (policy|guidelines)\b|\bcommunity (guidelines|standards)\b",
         r"^(click|tap) here\b",
         r"^follow us\b|^sign up for\b|^get the .* newsletter\b",
-        # a call to the site's own channels: 'Sign up for our Morning Edition newsletter.',
-        # 'Join SE's WhatsApp Channel and get the latest news.'
-        r"\b(?:sign up for|subscribe to|join|follow|download) (?:our|\w+['’]s)\b.{0,60}"
-        r"\b(?:newsletters?|channel|app|podcast|whatsapp|telegram)\b",
-        r"^subscribe to\b|^don['’]t miss\b|^stay with\b.{0,40}\bfor (?:updates|more)\b|\bcontact us\.?$",
-        r"\b(?:weekly|daily|free|our) newsletter\.?$|\bterms of (?:use|service)\b.*\bprivacy policy\b",
-        # an appeal for money: 'we have a small favour to ask … please support us today'
-        r"\bsmall favou?r to ask\b|\bsupport (?:our|independent) journalism\b|\bfunded by (?:our )?readers\b|"
-        r"\bby subscribing\b|\bquality journalism is\b",
+        r"^subscribe to\b|^don['’]t miss\b|^stay with\b.{0,40}\bfor (?:updates|more)\b",
         r"^follow\b.{0,60}\b(?:to see more|for (?:real-time )?updates)\b|^kindly share\b",
         # a note on the story, not the story: 'Correction: …', 'Update, Nov 6, 2:10PM ET: …',
         # 'Contributing: Jordan Feld'
@@ -79,6 +71,18 @@ _CHROME_LINE = (
         # a link to another story inside the article: 'Read more: ...', 'See also: ...'
         r"^(read|read more|see also|also read|related|more on this( story)?|관련\s*기사|관련\s*뉴스)\s*[:：]",
 )
+# Calls to the reader, searched in short lines only (an article's paragraph is no call): the
+# site's own channels ('Sign up for our Morning Edition newsletter.', 'Join SE's WhatsApp
+# Channel …'), its small print, and appeals for money ('we have a small favour to ask').
+CALL_TO_READER = re.compile(
+    r"\b(?:sign up for|subscribe to|join|follow|download) (?:our|\w+['’]s)\b.{0,60}"
+    r"\b(?:newsletters?|channel|app|podcast|whatsapp|telegram)\b|"
+    r"\b(?:weekly|daily|free|our) newsletter\.?$|\bterms of (?:use|service)\b.*\bprivacy policy\b|"
+    r"\bcontact us\.?$|\bsmall favou?r to ask\b|\bsupport (?:our|independent) journalism\b|"
+    r"\bfunded by (?:our )?readers\b|\bby subscribing\b|\bquality journalism is\b",
+    re.IGNORECASE,
+)
+CALL_REACH = 320  # characters: longer lines are text
 # Compiled as two regexes, one tried at the start of a line only: searching every position of
 # a long line for every pattern is what cleaning would spend its time on.
 CHROME_START = re.compile("|".join(f"(?:{p[1:]})" for p in _CHROME_LINE if p.startswith("^")), re.IGNORECASE)

@@ -104,11 +104,13 @@ def is_chrome(text: str) -> bool:
         return True  # a rule or an ornament: '___', '* * *', '★★★★☆'
     if chrome.CHROME_START.match(low) or chrome.CHROME_ANYWHERE.search(low):
         return True
+    if len(low) <= chrome.CALL_REACH and not _HANGUL.search(low) and chrome.CALL_TO_READER.search(low):
+        return True  # (the calls are English words: a Korean line is spared the search)
     if len(low) > 200:
         return False  # widget labels and menus are short; a long line is text
     if _URL.match(low) or chrome.SCRIPT_MARKER.match(base):
         return True
-    for parts in (chrome.SEPARATORS.split(low), low.split()):
+    for parts in (chrome.SEPARATORS.split(low), low.split()) if len(low) <= 100 else ():
         parts = [p.strip(" :") for p in parts if p.strip(" :")]
         if len(parts) >= 2 and all(p in chrome.CHROME_PHRASES for p in parts):
             return True
@@ -170,6 +172,7 @@ def _without_role(name: str) -> str:
     return name
 
 
+_YEAR = re.compile(r"\d{4}|\d\d\.\d\d\.\d\d")  # every date shape has one
 _BEFORE_LABEL = re.compile(r"^[^\d\s]{1,12}?(?=(?:입력|기사입력|등록|송고)\s*:)")
 
 
@@ -179,7 +182,7 @@ def _date(text: str) -> tuple[str, int] | None:
     'Updated: Aug. 14, 2026 6:05 p.m.', '입력 2026.11.27 (21:14) 수정 2026.11.27 (22:05)',
     'Published 6:02 a.m. ET March 14, 2016 | Updated 9:15 a.m. ET March 14, 2016'.
     """
-    if len(text) > 120:
+    if len(text) > 120 or not _YEAR.search(text):
         return None
     # A section's name run into the label: '방송/통신입력 :2026/11/05 10:32'.
     text = _BEFORE_LABEL.sub("", text, count=1)
@@ -350,7 +353,7 @@ def _mark_repeats(lines: list[_Line]) -> None:
     for i, ln in enumerate(lines):
         if ln.kind == "body":
             at.setdefault(_bare(ln.text), []).append(i)
-    bodies = [_unquoted(ln.text) for ln in lines if ln.kind == "body"]
+    bodies = "\n".join(_unquoted(ln.text) for ln in lines if ln.kind == "body")
     for i, line in enumerate(lines):
         seen = at.get(_bare(line.text), []) if line.kind == "body" else []
         if len(seen) > 1:
@@ -360,7 +363,7 @@ def _mark_repeats(lines: list[_Line]) -> None:
             line.kind, line.caption = ("caption", Caption(text=_bare(line.text))) if near else ("chrome", None)
         elif line.kind in ("body", "head") and line.text[:1] in _QUOTE_MARKS:
             inner = _unquoted(line.text).strip(" .,")
-            if len(inner) >= 20 and sum(inner in b for b in bodies) >= (2 if line.kind == "body" else 1):
+            if len(inner) >= 20 and bodies.count(inner) >= (2 if line.kind == "body" else 1):
                 line.kind = "chrome"
 
 

@@ -296,9 +296,9 @@ def _fuller(new: str, old: str) -> bool:
 def _abbreviates(short: str, full: str) -> bool:
     """'국토부' for '국토교통부', '과기정통부' for '과학기술정보통신부': the same first and last
     syllables, the others in order."""
-    if not (2 <= len(short) < len(full)) or not re.fullmatch(r"[가-힣]+", short + full.replace(" ", "")):
+    if short[:1] != full[:1] or short[-1:] != full[-1:] or not (2 <= len(short) < len(full)):
         return False
-    if short[0] != full[0] or short[-1] != full[-1]:
+    if not re.fullmatch(r"[가-힣]+", short + full.replace(" ", "")):
         return False
     rest = iter(full[1:-1])
     return all(ch in rest for ch in short[1:-1])

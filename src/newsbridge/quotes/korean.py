@@ -269,7 +269,8 @@ def subjects(sentence: Sentence) -> list[Attribution]:
     return [att] if att.kind == "person" else []
 
 
-_PARTICLE = re.compile(r"(?:은|는|이|가|을|를|의|도|에게|와|과|께서|로|으로|에|만)$")
+_PARTICLES = r"(?:은|는|이|가|을|를|의|도|에게|와|과|께서|로|으로|에|만)"
+_PARTICLE = re.compile(_PARTICLES + "$")
 _AGE_SSI = re.compile(r"^([가-힣]{2,4})(?:\(\d{1,3}\))?씨")
 
 
@@ -317,13 +318,13 @@ def find_mentions(sentence: Sentence, model, quoted: Quoted) -> None:
             model.mention(name, "person", at, title=title, gender=gender, roles={role} if role else set(),
                           salient=first or subject, strong=True)
             first = False
-    for m in _EOJEOL.finditer(sentence.text):
+    for m in _ORG_WORD.finditer(sentence.text):
         # Organisations by the last syllables of a word ('한빛전자는', '국토교통부는'): Kiwi cuts
         # such names into pieces, so the whole word is read; a court's division joins its court
         # ('서울남부지법 형사13부').
         at = base + m.start()
-        word = _PARTICLE.sub("", m.group(0).strip(".,·\"'“”‘’()[]"))
-        if at in quoted or len(word) < 3 or not _ORG_END.search(word):
+        word = m.group(1)
+        if at in quoted or len(word) < 3:
             continue
         before = sentence.text[:m.start()].split()
         if _DIVISION.fullmatch(word) and before and _ORG_END.search(before[-1]):
@@ -333,10 +334,11 @@ def find_mentions(sentence: Sentence, model, quoted: Quoted) -> None:
         first = False
 
 
-_EOJEOL = re.compile(r"[가-힣A-Za-z0-9]+")
 _DIVISION = re.compile(r"[형민]사\d+부")
 
 
 _ORG_END = re.compile(r"(?:의회|위원회|협회|공사|공단|재단|연구원|연구소|경찰서|경찰청|법원|지법|검찰청|시청|구청|군청|도청|"
                       r"통신|신문|방송|부|처|청|당|대학교|대학|병원|은행|전자|그룹|연합|연대|협의회|건설|제약|증권)$")
-_PARTICLE = re.compile(r"(?:은|는|이|가|을|를|의|도|에게|와|과|께서|로|으로|에|만)$")
+# A whole word that ends like an organisation, before its particle: one search per sentence.
+_ORG_WORD = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9]+?" + _ORG_END.pattern[:-1] + r")"
+                       + _PARTICLES + r"?(?![가-힣A-Za-z0-9])")
