@@ -32,6 +32,9 @@ Own articles: scripts/data/quotes_{ko,en}_own.jsonl, written by us for the proje
   written and labelled (by someone who had not seen the rules) after the rules were frozen,
   and scored once. quotes_{ko,en}_holdout2.jsonl: 16 more (210 quotes), written the same way
   in a later session, before that session's last rule changes; their errors are never printed.
+  scripts/data/quotes_{ko,en}_tune2.jsonl: 20 more articles (12 Korean, 8 English) written by
+  the same kind of helper for tuning; scored once before any rule looked at them (Korean
+  speaker accuracy 0.722, English 0.886), then tuned on.
 
 Usage: python scripts/eval_quotes.py [--data DIR] [--show N] [--split train|dev|all]
 Targets: dev precision >= 0.90, recall >= 0.85, speaker_acc >= 0.90 (pronoun, title and
@@ -111,6 +114,13 @@ def speaker_matches(predicted: str | None, gold: str) -> bool:
         if pred and ref and (pred[-1] in ref or ref[-1] in pred):
             return True
     return False
+
+
+def korean_speaker_matches(predicted: str | None, gold: str) -> bool:
+    """The same name, or the same last word ('대전 유성경찰서' / '유성경찰서'); an anonymised
+    'A씨' and 'A' are one person."""
+    pred, ref = re.sub(r"씨$", "", predicted or ""), re.sub(r"씨$", "", gold)
+    return pred == ref or bool(pred and ref and pred.split()[-1] == ref.split()[-1])
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -216,7 +226,7 @@ def score_own(path: Path, show: bool = True) -> tuple[Tally, Tally]:
         article = segment(Article.from_paragraphs(rec["text"].split("\n\n")), lang)
         preds = [q for q in extractor.extract(article, lang) if q.kind == "speech"]
         gold = [g for g in rec["quotes"] if g["kind"] == "speech"]
-        tally = tuned if int(rec["id"].split("-")[-1]) % 2 and "holdout" not in path.name else checked
+        tally = tuned if "tune2" in path.name or (int(rec["id"].split("-")[-1]) % 2 and "holdout" not in path.name) else checked
         tally.pred += len(preds)
         tally.gold += len(gold)
         used: set[int] = set()
@@ -229,8 +239,7 @@ def score_own(path: Path, show: bool = True) -> tuple[Tally, Tally]:
             used.add(hit)
             tally.match += 1
             q = preds[hit]
-            ok = speaker_matches(q.speaker, g["speaker"]) if lang == "en" else (
-                (q.speaker or "") == g["speaker"] or bool(q.speaker and g["speaker"] and q.speaker.split()[-1] == g["speaker"].split()[-1]))
+            ok = speaker_matches(q.speaker, g["speaker"]) if lang == "en" else korean_speaker_matches(q.speaker, g["speaker"])
             tally.add_speaker(["all", f"ours {q.resolved_from or 'named'}"], ok)
             if not ok and show:
                 print(f"  {rec['id']} speaker: {q.speaker!r} ({q.resolved_from}, {getattr(q, 'mention', None)!r}) vs {g['speaker']!r}: {q.text[:40]!r}")
@@ -266,6 +275,12 @@ def main() -> int:
             tuned.report(f"own {lang}, tuned on")
             checked.report(f"own {lang}, checked only")
             own[lang] = (tuned.summary(), checked.summary())
+    for lang in ("en", "ko"):
+        path = HERE / "data" / f"quotes_{lang}_tune2.jsonl"
+        if path.is_file():
+            tuned, _ = score_own(path)
+            tuned.report(f"tune2 {lang}, tuned on")
+            own[f"{lang}_tune2"] = (tuned.summary(), None)
     held_out = {}
     for name in ("holdout", "holdout2"):
         for lang in ("en", "ko"):
@@ -276,6 +291,9 @@ def main() -> int:
                 held_out[f"{lang}_{name}"] = held.summary()
     print(f"({time.perf_counter() - started:.1f} s)")
     for lang, (tuned, checked) in own.items():
+        if checked is None:  # a set wholly tuned on
+            print(f"quotes_{lang} tuned " + " ".join(f"{k}={v:.3f}" for k, v in tuned.items()))
+            continue
         print(f"quotes_{lang}_own tuned " + " ".join(f"{k}={v:.3f}" for k, v in tuned.items())
               + " | checked " + " ".join(f"{k}={v:.3f}" for k, v in checked.items()))
     for key, held in held_out.items():

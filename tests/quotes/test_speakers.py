@@ -261,3 +261,20 @@ def test_a_credit_reaches_past_a_quoted_title_and_a_relative_clause():
     quotes = quotes_of("Deputy editor Bret Stephens, who, after trading insults with Mr. Hannity over Mr. Trump, "
                        "said on the MSNBC show ''Morning Joe'' that ''too much of the party became an echo chamber.''")
     assert [(q.text, q.speaker) for q in quotes] == [("too much of the party became an echo chamber.", "Bret Stephens")]
+
+
+@pytest.mark.parametrize("intro, mention, body", [
+    ("공정거래위원회는 27일 배달앱 운영사에 과징금을 부과했다.", "공정위는", "공정거래위원회"),
+    ("합동참모본부는 27일 북한이 탄도미사일을 발사했다고 밝혔다.", "합참은", "합동참모본부"),
+    ("한국천문연구원이 소행성을 처음 발견했다.", "천문연은", "한국천문연구원"),
+])
+def test_a_korean_short_form_is_the_body_named_before(intro, mention, body):
+    [q] = quotes_of("기사 제목", intro, f'{mention} "분석을 계속하고 있다"고 밝혔다.', lang="ko")
+    assert q.speaker == body
+
+
+def test_a_korean_compound_title_holds_its_role_and_a_foreign_name_with_an_age_is_a_person():
+    quotes = quotes_of("기사 제목", "박정수 시의회 건설교통위원장은 예산안을 비판했다.",
+                       '위원장은 "재정 부담은 결국 시민에게 돌아간다"고 덧붙였다.',
+                       '오토바이 택시 기사 부디(52)는 "올해처럼 물이 빨리 불어난 건 처음"이라고 말했다.', lang="ko")
+    assert [q.speaker for q in quotes] == ["박정수", "부디"]

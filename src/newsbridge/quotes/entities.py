@@ -97,6 +97,9 @@ class EntityModel:
                 unnamed: bool = False) -> Entity:
         """Record a mention of `name` at body offset `at`, joining the entity it names.
         `unnamed`: a person known only by a description ('the woman'), who has no surname."""
+        acronym = re.search(r"\s*\(([A-Z]{2,8})\)$", name) if kind == "org" else None
+        if acronym:  # '국가재난관리청(BNPB)': the name, and the acronym as a key
+            name = name[:acronym.start()]
         entity = self.find(name, at, kind)
         if entity is None:
             entity = Entity(name=name, kind=kind, unnamed=unnamed)
@@ -113,6 +116,8 @@ class EntityModel:
             self._names[name.lower()] = entity
             for key in surname_keys(name) | {name.lower()}:
                 self.add_key(entity, key)
+        if acronym:
+            self.add_key(entity, acronym.group(1).lower())
         if title and not entity.title:
             entity.title = title
         entity.roles.update(r.lower() for r in roles)
@@ -138,6 +143,7 @@ class EntityModel:
         if kind == "org":
             # A short form of an organisation named before: '통신' for '조선중앙통신', and a
             # Korean abbreviation of its syllables, '국토부' for '국토교통부'.
+            name = re.sub(r"\s*\([A-Z]{2,8}\)$", "", name)  # '국가재난관리청(BNPB)'
             return self._latest([e for e in self.entities if e.kind == "org" and (
                 e.name.endswith(name) or _abbreviates(name, e.name))], at)
         if len(name.split()) > 1:
@@ -234,9 +240,17 @@ class EntityModel:
         """The entity a description stands for: 'the mayor' (role), '김 학장' (surname +
         role), 'the company' (an organisation)."""
         role = role.lower()
+        korean = bool(re.fullmatch(r"[가-힣]+", role))
         found = [e for e in self.entities if e.last_before(at) is not None
-                 and (role in e.roles or (e.title and re.search(rf"(?<!\w){re.escape(role)}", e.title.lower())))
+                 and (role in e.roles or (e.title and (
+                     re.search(rf"(?<!\w){re.escape(role)}", e.title.lower())
+                     # a Korean title is one compound: '건설교통위원장' holds '위원장'
+                     or (korean and any(w.endswith(role) for w in e.title.split())))))
                  and (org is None or (e.kind == "org") == org)]
+        if not found and not any(e.last_before(at) is not None for e in self.entities):
+            # A headline's '청주시장 "…"', before anybody is introduced: who holds the role below.
+            found = [e for e in self.entities if (role in e.roles or (e.title and role in e.title.lower()))
+                     and (org is None or (e.kind == "org") == org)][:1]
         if surname:
             found = [e for e in found if surname.lower() in e.keys] or [
                 e for e in self.entities if e.kind == "person" and surname.lower() in e.keys
@@ -294,14 +308,19 @@ def _fuller(new: str, old: str) -> bool:
 
 
 def _abbreviates(short: str, full: str) -> bool:
-    """'국토부' for '국토교통부', '과기정통부' for '과학기술정보통신부': the same first and last
-    syllables, the others in order."""
-    if short[:1] != full[:1] or short[-1:] != full[-1:] or not (2 <= len(short) < len(full)):
+    """A Korean short form: '국토부' for '국토교통부', '공정위' for '공정거래위원회', '합참' for
+    '합동참모본부', '한은' for '한국은행', '천문연' for '한국천문연구원': syllables of the full
+    name in order, from its first (or the first after '한국'), and not merely its first word."""
+    full = full.replace(" ", "")
+    if len(short) < 2 or not re.fullmatch(r"[가-힣]+", short + full):
         return False
-    if not re.fullmatch(r"[가-힣]+", short + full.replace(" ", "")):
-        return False
-    rest = iter(full[1:-1])
-    return all(ch in rest for ch in short[1:-1])
+    for name in (full, full[2:] if full.startswith("한국") and short[:1] != "한" else None):
+        if name and short[0] == name[0] and len(name) >= len(short) + 2 and (
+                len(short) >= 3 or not name.startswith(short)):  # '서울' is no short form of 서울남부지법
+            rest = iter(name[1:])
+            if all(ch in rest for ch in short[1:]):
+                return True
+    return False
 
 
 def _initials(name: str) -> str:

@@ -116,6 +116,12 @@ def parse_np(np: str, office: bool, cue: str | None, common: frozenset[str] = fr
             title = " ".join(words[:i] + words[i + 1:]) or None
             return Attribution("person", anonymised.group(1) + (anonymised.group(2) or ""), title, cue)
     bare = [_AGE.sub("", w) for w in words]
+    aged = [i for i, w in enumerate(words) if _AGE.search(w) and re.fullmatch(r"[가-힣]{2,8}", bare[i])]
+    if aged and bare[aged[0]] not in common:
+        # '오토바이 택시 기사 부디(52)': the word with an age is a person's name, whatever its
+        # shape (foreign names in Hangul are longer than Korean ones).
+        i = aged[0]
+        return Attribution("person", bare[i], " ".join(bare[:i] + bare[i + 1:]) or None, cue)
     titles = [w for w in bare if w.endswith(TITLE_SUFFIXES)]
     if (titles and bare.index(titles[0]) >= 2 and all(_is_hangul(w) for w in bare[:2])
             and not _AFFILIATION.search(bare[1]) and bare[0][0] not in COMMON_SURNAMES
@@ -296,6 +302,13 @@ def find_mentions(sentence: Sentence, model, quoted: Quoted) -> None:
         if (tok.tag == "NNP" and i + 1 < len(tokens) and tokens[i + 1].tag == "NNP"
                 and tokens[i + 1].start == tok.start + tok.len and _is_name(tok.form + tokens[i + 1].form)):
             joined = tok.form + tokens[i + 1].form  # Kiwi cut '강민혁' into '강민' + '혁'
+        if tok.tag == "NNP" and _is_name(joined) and not anonymised:
+            body = model.find(joined, at, kind="org")
+            if body is not None and body.kind == "org":
+                # '천문연' after 한국천문연구원: the body's short form, not a person named 천문연.
+                model.mention(body.name, "org", at, salient=first)
+                first = False
+                continue
         if tok.tag == "NNP" and _is_name(joined) or anonymised:
             name, j = joined, i + (2 if joined != tok.form else 1)
             if j < len(tokens) and tokens[j].form == "모":
@@ -305,7 +318,7 @@ def find_mentions(sentence: Sentence, model, quoted: Quoted) -> None:
                 name = f"{name}({tokens[j + 1].form})" if anonymised else name
                 j += 3
             nouns = []
-            while j < len(tokens) and tokens[j].tag in ("NNG", "NNP", "NNB", "XSN", "SL") and len(nouns) < 4:
+            while j < len(tokens) and tokens[j].tag in ("NNG", "NNP", "NNB", "XSN", "SL") and len(nouns) < 6:
                 nouns.append(tokens[j].form)
                 j += 1
             subject = j < len(tokens) and tokens[j].form in ("은", "는", "이", "가", "께서")

@@ -65,8 +65,9 @@ class Resolved:
 def resolve(att: Attribution, model: EntityModel, at: int, exclude: tuple[str, ...] = ()) -> Resolved:
     """Resolve a parsed attribution at body offset `at` to a speaker, and record the mention.
     `exclude`: people the attribution itself addresses, who are not the speaker."""
-    if att.kind == "org" and " " not in att.name:
-        # '학장은', 'Mayor said' with no name: a role a person of the article holds.
+    if att.kind == "org" and " " not in att.name and model.find(att.name, at, kind="org") is None:
+        # '학장은', 'Mayor said' with no name: a role a person of the article holds (not the
+        # short form of a body named before: '한은' is 한국은행, not its 총재).
         found = model.by_role(att.name, at, org=False)
         if found.entity is not None and found.entity.name != att.name:
             return _from(found, att, "title-only", model, at)
@@ -81,6 +82,10 @@ def resolve(att: Attribution, model: EntityModel, at: int, exclude: tuple[str, .
             entity = before[0] if before else next(iter(named.values()))
             model.spoke(entity, at)
             return Resolved(entity.name, entity.title, "title-only", att.name, 0.7)
+    if att.kind == "person" and re.fullmatch(r"[가-힣]{2,4}", att.name):
+        body = model.find(att.name, at, kind="org")
+        if body is not None and body.kind == "org":
+            att = Attribution("org", body.name, att.title, att.cue)  # '천문연은': 한국천문연구원's short form
     if att.kind in ("person", "org"):
         entity = model.mention(att.name, att.kind, at, att.title, att.gender,
                                roles=(att.title_word,) if att.title_word else (), strong=True)
@@ -106,6 +111,11 @@ def resolve(att: Attribution, model: EntityModel, at: int, exclude: tuple[str, .
         return _from(found, att, "pronoun", model, at)
     words = att.name.lower().split()
     head = words[-1] if words else ""
+    if att.name.startswith("한 ") and len(words) == 2:
+        # '한 감독': the coach 한태섭, if the article has one; else 'a coach'.
+        found = model.by_role(words[1], at, "한")
+        if found.entity is not None and "한" in found.entity.keys:
+            return _from(found, att, "title-only", model, at)
     if att.name.lower().startswith(_INDEFINITE):
         # 'a top aide', 'one senior Democrat', '한 주민': by definition nobody the article names.
         return _unnamed(att, model, at, head)
