@@ -278,3 +278,9 @@ def test_a_korean_compound_title_holds_its_role_and_a_foreign_name_with_an_age_i
                        '위원장은 "재정 부담은 결국 시민에게 돌아간다"고 덧붙였다.',
                        '오토바이 택시 기사 부디(52)는 "올해처럼 물이 빨리 불어난 건 처음"이라고 말했다.', lang="ko")
     assert [q.speaker for q in quotes] == ["박정수", "부디"]
+
+
+def test_a_korean_headline_with_two_sides_credits_each_quote():
+    quotes = quotes_of('김도현 행안장관 "지방교부세 개편, 연내 마무리"…박서윤 의원 "사실상 지방 죽이기"',
+                       "김도현 행정안전부 장관은 20일 국회에 출석했다. 박서윤 의원은 반대했다.", lang="ko")
+    assert [q.speaker for q in quotes] == ["김도현", "박서윤"]

@@ -238,10 +238,22 @@ def sentence_attribution(body: str, sent: Sentence, spans: list[Span]) -> Callab
     else:
         att = None
 
+    # A headline with two sides: '김도현 행안장관 "…"…박서윤 의원 "…"': a quote with a credit
+    # of its own right before it takes that credit.
+    own: dict[int, Attribution] = {}
+    for k in range(1, len(spans)):
+        between = text[spans[k - 1].close_end - sent.start:spans[k].open_at - sent.start]
+        if not between.lstrip().startswith(("…", "·", "/", "|")):
+            continue  # only a headline sets two credits apart like that
+        credited = _CREDIT_BEFORE.search(between.lstrip("…·/| "))
+        np = credited and (credited.group("np") or credited.group("np2"))
+        if np and not any(_PARTICLE.search(w) or w in TIME_WORDS for w in np.split()):
+            own[k] = parse_np(np, False, cue, common)
+
     def for_quote(k: int) -> Attribution | None:
         if k in scare:
             return Attribution("scare", "", None, None)
-        return att
+        return own.get(k, att)
 
     return for_quote
 
