@@ -284,3 +284,15 @@ def test_a_korean_headline_with_two_sides_credits_each_quote():
     quotes = quotes_of('김도현 행안장관 "지방교부세 개편, 연내 마무리"…박서윤 의원 "사실상 지방 죽이기"',
                        "김도현 행정안전부 장관은 20일 국회에 출석했다. 박서윤 의원은 반대했다.", lang="ko")
     assert [q.speaker for q in quotes] == ["김도현", "박서윤"]
+
+
+def test_the_company_is_the_maker_named_before_not_the_agency():
+    quotes = quotes_of("Kitchen appliance maker Brightline Home is recalling 1.2 million air fryers, regulators said.",
+                       "The U.S. Consumer Product Safety Commission said the recall covers two models.",
+                       '"Safety is our highest priority," the company said.')
+    assert quotes[-1].speaker == "Brightline Home"
+
+
+def test_a_developer_with_a_first_name_is_a_person():
+    [q] = quotes_of('Real estate developer Donald Trump spoke on Monday. "We will build it," Trump said.')
+    assert q.speaker == "Donald Trump"

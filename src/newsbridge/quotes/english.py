@@ -14,7 +14,7 @@ import re
 from typing import NamedTuple
 
 from ..document import Sentence
-from .names import HONORIFICS, ROLE_NOUNS, TITLE_NOUNS, gender_of_first_name, gender_of_words
+from .names import COMPANY_NOUNS, HONORIFICS, ROLE_NOUNS, TITLE_NOUNS, gender_of_first_name, gender_of_words
 from .entities import Quoted
 from .speakers import Attribution
 
@@ -620,6 +620,10 @@ def _mention(model, tokens: list[str], prev: str, after: str, at: int, salient: 
     known = model.find(name, at) if len(name_words) == 1 else None
     roles: set[str] = {_TITLE_ALIASES.get(w.lower().rstrip(","), w.lower().rstrip(".,")) for w in title_words
                        if w.lower().rstrip(",") in TITLE_NOUNS or w.lower().rstrip(",") in _TITLE_ALIASES}
+    if prev in COMPANY_NOUNS and not title_words and prev not in ("group", "bank") and not gender_of_first_name(name):
+        # (not 'developer Donald Trump': a first name makes a person)
+        # 'appliance maker Brightline Home', 'Australian miner Coppervale Resources': a company.
+        return model.mention(name, "org", at, salient=salient, strong=True, roles={prev, "company", "firm"})
     if prev in TITLE_NOUNS or prev in ROLE_NOUNS:
         roles.add(prev)  # 'coach Dave Tippett', 'pollster Daron Shaw'
     app = _APPOSITIVE_ROLE.match(after)

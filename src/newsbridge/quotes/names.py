@@ -183,6 +183,15 @@ ORG_ROLE_NOUNS = {
     "tabloid", "daily", "weekly", "community", "campaign", "administration", "government",
     "embassy", "military", "army", "navy", "force", "city", "county", "province", "state",
     "municipality", "district", "centre", "center", "federation",
+    "maker", "automaker", "carmaker", "chipmaker", "drugmaker", "miner", "lender", "chain",
+    "supplier", "brand", "conglomerate", "utility",
+}
+# The kinds of organisation that 'the company' and 'the firm' stand for: 'appliance maker
+# Brightline Home' … 'the company said'.
+COMPANY_NOUNS = {
+    "company", "firm", "maker", "automaker", "carmaker", "chipmaker", "drugmaker", "miner", "lender",
+    "chain", "supplier", "brand", "conglomerate", "utility", "retailer", "carrier", "manufacturer",
+    "developer", "publisher", "startup", "giant", "insurer", "airline", "bank", "group",
 }
 
 
