@@ -296,3 +296,13 @@ def test_the_company_is_the_maker_named_before_not_the_agency():
 def test_a_developer_with_a_first_name_is_a_person():
     [q] = quotes_of('Real estate developer Donald Trump spoke on Monday. "We will build it," Trump said.')
     assert q.speaker == "Donald Trump"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lately, he has been underscoring his Christian conservative values more.",
+    "Maybe Trump is the Manchurian Candidate and he really wants people to like him.",
+])
+def test_capitalised_words_after_a_possessive_or_an_article_are_nobody(sentence):
+    [q] = quotes_of("Marco Rubio is trying to reach voters with different priorities.", sentence,
+                    '"I am passionate about these issues," he said.')
+    assert q.speaker in ("Marco Rubio", "Trump")

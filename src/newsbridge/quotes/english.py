@@ -538,7 +538,7 @@ _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&.]{1,7})\)")
 # A name is the subject of its clause when a finite verb follows it ('Rubio still believes',
 # 'Clinton, the former secretary of state, has said'), not when a preposition governs it.
 _VERB_AFTER = re.compile(
-    r"(?:\s*\([^)]{1,25}\))?(?:\s*,[^,\"“”]{2,120}?,)?\s+(?:\w+ly\s+|still\s+|also\s+|then\s+|never\s+){0,2}"
+    r"(?:\s*\([^)]{1,25}\))?(?:\s*,[^,\"“”]{2,120}?,|\s+[—–][^—–\"“”]{2,120}?[—–])?\s+(?:\w+ly\s+|still\s+|also\s+|then\s+|never\s+){0,2}"
     r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|[a-z]{2,}ed|[a-z]{2,}[^s']s)\b")
 _NOT_BEFORE_SUBJECT = _PLACE_PREPOSITIONS | {"for", "with", "by", "about", "against", "than", "like", "and", "or",
                                              "after", "before", "over", "under", "between", "among", "of"}
@@ -639,6 +639,10 @@ def _mention(model, tokens: list[str], prev: str, after: str, at: int, salient: 
             and re.match(r"\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b", after):
         model.loose(name, at)  # 'Twitter said …', 'Monsanto announced …'
         return None
+    if prev in _NOT_BEFORE_NAMES and not title_words:
+        return None  # 'his Christian values', 'the Manchurian Candidate': no person's name
+    if len(name_words) >= 4 and not title_words and not gender_of_first_name(name):
+        return None  # 'History Makes Latinos Feel': a title in capitals, not a name
     if len(name_words) == 1 and gender_of_first_name(name) and prev not in _PLACE_PREPOSITIONS:
         # 'Bob agreed to talk on the condition that his last name not be used': a first name.
         return model.mention(name, "person", at, gender=gender, roles=roles, salient=salient, strong=True)
@@ -647,6 +651,10 @@ def _mention(model, tokens: list[str], prev: str, after: str, at: int, salient: 
         return model.mention(name, "person", at, title=title, gender=gender, roles=roles, salient=salient,
                              strong=strong)
     return None
+
+
+# Words a person's name does not come after: a possessive or an article.
+_NOT_BEFORE_NAMES = {"his", "her", "their", "its", "our", "my", "your", "the", "a", "an"}
 
 
 def _strip_possessive(name: str) -> str:
