@@ -306,3 +306,16 @@ def test_capitalised_words_after_a_possessive_or_an_article_are_nobody(sentence)
     [q] = quotes_of("Marco Rubio is trying to reach voters with different priorities.", sentence,
                     '"I am passionate about these issues," he said.')
     assert q.speaker in ("Marco Rubio", "Trump")
+
+
+def test_the_company_is_a_one_word_company_met_as_a_subject():
+    quotes = quotes_of('"We have always sought a balance," Twitter said in a statement.',
+                       "Officials welcomed the step on Friday.",
+                       '"There is no magic algorithm," the company said.')
+    assert quotes[-1].speaker == "Twitter"
+
+
+def test_the_agency_is_the_department_named_before():
+    [q] = quotes_of("The State Department also said on Thursday that it fell short of its goal.",
+                    '"We have worked diligently," said the agency.')
+    assert q.speaker == "State Department"

@@ -636,7 +636,8 @@ def _mention(model, tokens: list[str], prev: str, after: str, at: int, salient: 
         return model.mention(known.name, "person", at, gender=gender, roles=roles, salient=salient, strong=strong)
     if len(name_words) == 1 and salient and not title_words and not gender_of_first_name(name) \
             and name.lower() not in FUNCTION_WORDS | _SENTENCE_OPENERS | {"the"} \
-            and re.match(r"\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b", after):
+            and name.lower().rstrip("s") not in TITLE_NOUNS | ROLE_NOUNS \
+            and re.match(r"\s+(?:\w+ly\s+)?(?:[a-z]+(?:ed|s)|said|told|wrote)\b|,\s+which\s", after):
         model.loose(name, at)  # 'Twitter said …', 'Monsanto announced …'
         return None
     if prev in _NOT_BEFORE_NAMES and not title_words:

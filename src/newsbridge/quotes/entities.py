@@ -275,7 +275,10 @@ class EntityModel:
         """The last one-word subject before `at`, within a few sentences, that is nobody's name."""
         here = self.sentence_of(at)
         for pos, name in reversed(self._loose):
-            if pos < at and here - self.sentence_of(pos) <= within and self.find(name, at) is None:
+            known = self.find(name, at)
+            # ('Twitter said' made 'Twitter' a speaker, but nothing says it is a person)
+            if pos < at and here - self.sentence_of(pos) <= within and (
+                    known is None or (known.kind == "person" and known.gender is None and not known.title)):
                 return name
         return None
 
@@ -283,12 +286,16 @@ class EntityModel:
         """The organisation mentioned last, within a few sentences ('the group said'), that is
         not known to be another kind of body ('the company' is not the University of X)."""
         here = self.sentence_of(at)
+        kinds = _AGENCIES if kind in _AGENCIES else {kind}
         found = [e for e in self.entities if e.kind == "org" and e.last_before(at) is not None
-                 and here - self.sentence_of(e.last_before(at)) <= within and (not e.roles or kind in e.roles)]
+                 and here - self.sentence_of(e.last_before(at)) <= within and (not e.roles or kinds & e.roles)]
         best = self._latest(found, at)
         return Candidate(best, 0.6) if best else Candidate(None, 0.1)
 
 
+# 'The State Department said … the agency said': the bodies of government go by each other's nouns.
+_AGENCIES = {"agency", "department", "ministry", "office", "bureau", "commission", "administration",
+             "service", "authority"}
 # How much being the subject of a recent sentence (or a speaker) counts, in sentences of
 # distance; and how much an unknown gender costs a candidate for 'he'/'she'. Chosen on the
 # PolNeAR train split (see scripts/eval_quotes.py), checked on dev.
