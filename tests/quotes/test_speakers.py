@@ -319,3 +319,10 @@ def test_the_agency_is_the_department_named_before():
     [q] = quotes_of("The State Department also said on Thursday that it fell short of its goal.",
                     '"We have worked diligently," said the agency.')
     assert q.speaker == "State Department"
+
+
+def test_the_answer_after_a_question_is_not_the_askers():
+    quotes = quotes_of("Sanders endorsements.", "Sen. Bernie Sanders sat down with CNN's Gloria Borger on Sunday.",
+                       '"That would be you?" Borger asked.',
+                       '"That would be me, yes," he said.')
+    assert [q.speaker for q in quotes] == ["Gloria Borger", "Bernie Sanders"]

@@ -226,6 +226,9 @@ class RulesQuoteExtractor:
                     at = sent.start + m.start() if m else at
                 if att.kind == "pronoun" and lang == "en":
                     exclude = english.addressees(body[span.close_end:sent.end] + " " + body[sent.start:span.open_at])
+                if att.kind in ("pronoun", "descriptor") and last is not None and last.cue in ("asked", "asks") \
+                        and idx - last.sentence <= 1:
+                    exclude += (last.speaker,)  # '"That would be you?" Borger asked. "…," the senator said.'
                 res = resolve(att, model, at, exclude)
                 speaker, title, cue, resolved_from = res.speaker, res.title, att.cue, res.resolved_from
                 mention, confidence = res.mention, res.confidence

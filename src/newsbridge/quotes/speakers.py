@@ -158,7 +158,7 @@ def resolve(att: Attribution, model: EntityModel, at: int, exclude: tuple[str, .
         specific = bool(att.title_word) or any(w[:1].isupper() for w in att.name.split()[1:])
         if specific or not (len(words) == 2 and head in _GENERIC_NOUNS):
             gender = gender_of_words(head)
-            found = model.pronoun(gender, at, within=3 if specific or gender else 1, description=True)
+            found = model.pronoun(gender, at, within=3 if specific or gender else 1, exclude=exclude, description=True)
             if found.entity is not None:
                 return _from(Candidate(found.entity, min(found.confidence, 0.6 if specific else 0.55)),
                              att, "title-only", model, at)
