@@ -572,6 +572,12 @@ def find_mentions(text: str, base: int, model, quoted: Quoted) -> None:
             continue
         before = text[:m.start()].split()
         prev = before[-1].lower().strip(",") if before else ""
+        owner = next((i for i, t in enumerate(tokens[:-1]) if re.search(r"['’]s$", t)), None)
+        if owner is not None:
+            # 'CNN's Gloria Borger', 'Obama's chief of staff Denis McDonough': the owner, then
+            # the person (the owner itself is not mentioned as somebody).
+            prev, tokens = tokens[owner].lower(), tokens[owner + 1:]
+            at += len(" ".join(m.group(0).split()[:owner + 1])) + 1
         after = text[m.end():]
         subject = prev not in _NOT_BEFORE_SUBJECT and not re.search(r"['’]s?$", m.group(0)) and (
             (first and m.start() + 1 >= subject_zone) or bool(_VERB_AFTER.match(after)))
