@@ -60,6 +60,8 @@ _CHROME_LINE = (
         # a note on the story, not the story: 'Correction: …', 'Update, Nov 6, 2:10PM ET: …',
         # 'Contributing: Jordan Feld'
         r"^(?:correction|clarification|update|editor['’]s note|contributing)\b[^:]{0,40}:",
+        r"\bcontributed (?:to this report|reporting)\.?$",
+        r"^\d{1,2}:\d{2}(?:\s*[-–/]\s*.{0,30})?$",  # a video's duration: '0:58', '01:12 - Source: GNN'
         # a notice set apart with a reference mark: '※KCN뉴스는 여러분의 제보로 …', or a
         # label: '덧붙이는 글 | 이 기사는 …', 'Editor's note | …'
         r"^※|^\*(?=[^\s*])",  # '*인터뷰를 인용 보도할 때는 …': a footnote
@@ -79,7 +81,8 @@ CALL_TO_READER = re.compile(
     r"\b(?:newsletters?|channel|app|podcast|whatsapp|telegram)\b|"
     r"\b(?:weekly|daily|free|our) newsletter\.?$|\bterms of (?:use|service)\b.*\bprivacy policy\b|"
     r"\bcontact us\.?$|\bsmall favou?r to ask\b|\bsupport (?:our|independent) journalism\b|"
-    r"\bfunded by (?:our )?readers\b|\bby subscribing\b|\bquality journalism is\b",
+    r"\bfunded by (?:our )?readers\b|\bby subscribing\b|\bquality journalism is\b|^get (?:the )?latest\b|"
+    r"\bbrought to you by\b|\bour award-winning\b",
     re.IGNORECASE,
 )
 CALL_REACH = 320  # characters: longer lines are text
@@ -175,6 +178,7 @@ CAPTION_CREDITS = [
         # '... Seoul (Seoul Metropolitan Government)', '(Bill O'Leary/The Post)', '(ANC News: Dana
         # Webb)', '(Hanmaeum archives)': two words or more, or a slash or a colon, in brackets
         r"\s\((?P<c>" + _PROPER_NAME + r"|(?-i:[A-Z])[^()]{0,58}(?:[/:][^()]*|\s[^()]+))\)",
+        r"\s\((?P<c>(?:stock|file) (?:image|photo|picture))\)",
         # '... 받고 있다. 정지윤 선임기자', '... 학원가. 중앙포토', '... 2026.11.27 안주영 전문기자'
         r"(?<=[.!?])\s+(?:\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*)?"
         r"(?P<c>[가-힣]{2,4}\s?(?:선임|사진|전문|수습)?기자|[^\s.!?/]{1,10}(?:포토|사진))",
@@ -266,8 +270,10 @@ DATELINE_EN = re.compile(
     # a state or country written out: 'HARPERSFIELD, Ohio (AP) —' (not 'WASHINGTON, March 14')
     r"|,\s+(?!" + _MONTHS_DAYS + r")[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s*(?:\(|—|–|--)))?"
     # a place in proper case and its country: 'Dar es Salaam, Tanzania – …'
-    r"|(?-i:[A-Z][a-z]+(?:\s(?:[A-Z][a-z]+|es|de|la|al|el|do|da)){0,3},\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s+[–—]\s)))"
-    r"(?:,[^—–\n]{1,30})?\s*(?:\([^)]{1,30}\))?\s*(?:—|–|--|-)\s+"
+    r"|(?-i:[A-Z][a-z]+(?:\s(?:[A-Z][a-z]+|es|de|la|al|el|do|da)){0,3},\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s+[–—]\s))"
+    # or alone before the agency's tag or a colon: 'Denver (GNN) — …', 'New Delhi: …'
+    r"|(?-i:[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?=\s\([A-Z]{2,6}\)\s*[—–-]|:\s[A-Z])))"
+    r"(?:,[^—–\n]{1,30})?\s*(?:\([^)]{1,30}\))?\s*(?:—|–|--|-|:)\s+"
 )
 
 # --- dates -----------------------------------------------------------------------------------
@@ -310,4 +316,6 @@ COPYRIGHT_OWNER = re.compile(
 # A notice with no sign before it: 'The Japan Dispatch Ltd. All rights reserved.'
 RESERVED_OWNER = re.compile(r"^(?P<owner>(?:The\s+)?[A-Z][\w&'’ -]{2,60}?(?:\s(?:Ltd|Inc|Co)\.?)?)\.?\s+all rights reserved",
                             re.IGNORECASE)
+# A video's duration on a line of its own: '0:58', '01:12 - Source: GNN'.
+DURATION = re.compile(r"^\d{1,2}:\d{2}(?:\s*[-–/]\s*.{0,30})?$")
 

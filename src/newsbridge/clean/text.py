@@ -80,6 +80,9 @@ def _is_sentence(text: str, lenient: bool = False) -> bool:
         return False
     if text.endswith(("...", "…")) and len(text.split()) <= 4:
         return False  # a teaser: 'Don't miss...', 'Read on…'
+    words = text.split()
+    if len(words) <= 3 and all(w[:1].isupper() for w in words) and not _HANGUL.search(text):
+        return False  # a widget's label: 'Link Copied!', 'Sign Up Now.'
     
     hangul = len(_HANGUL.findall(text))
     return hangul >= 6 or len(text.split()) >= 2
@@ -263,7 +266,7 @@ def _split_lines(text: str) -> list[_Line]:
 def _continues(prev: _Line, line: str) -> str | None:
     """'sure' or 'guess' if `line` is the hard-wrapped rest of the sentence that `prev`
     leaves open, else None."""
-    if _TERMINAL_LENIENT.search(prev.text) or line == prev.text or chrome.BULLET.match(line):
+    if _TERMINAL_LENIENT.search(prev.text) or line == prev.text or chrome.BULLET.match(line) or chrome.DURATION.match(line):
         return None  # ('…다': a Korean sentence ends there even without a full stop)
     if _URL.match(line) or parse_caption(prev.text) or is_chrome(prev.text):
         return None
@@ -343,6 +346,17 @@ def _classify(lines: list[_Line], lenient: bool = False) -> None:
         else:
             line.kind = "head"
     _mark_repeats(lines)
+    for line, nxt in zip(lines, lines[1:]):
+        # An author's card: 'Ophelia Tang' / 'Ophelia joined the Post in 2021 and covers …'.
+        name = _name(line.text) if line.kind == "head" else None
+        if name and nxt.kind == "body" and nxt.text.split()[0] in (name.split()[0], name.split()[-1]):
+            nxt.kind = "chrome"
+    for i, line in enumerate(lines):
+        # A video's title next to its duration ('0:58' / 'How much do rail fares really cost?').
+        if chrome.DURATION.match(line.text):
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(lines) and lines[j].kind in ("body", "head") and len(lines[j].text.split()) <= 12:
+                    lines[j].kind = "chrome"
 
 
 def _mark_repeats(lines: list[_Line]) -> None:
@@ -414,10 +428,11 @@ def _authors(lines: list[_Line]) -> list[re.Pattern]:
     for name in names:
         if _HANGUL.search(name):
             patterns.append(re.compile(re.escape(name)))
-        else:  # the full name in any case, the surname as a name ('Okonjo', 'OKONJO')
-            last = name.split()[-1]
+        else:  # the full name in any case, the surname or first name as a name ('Okonjo',
+            # 'OKONJO', 'Ophelia joined the Post in 2021 …')
+            first, last = name.split()[0], name.split()[-1]
             patterns.append(re.compile(rf"(?i:\b{re.escape(name)}\b)|\b(?:{re.escape(last.capitalize())}|"
-                                       rf"{re.escape(last.upper())})\b"))
+                                       rf"{re.escape(last.upper())}|{re.escape(first.capitalize())})\b"))
     return patterns
 
 
@@ -531,7 +546,7 @@ def _keys(text: str) -> set[str]:
 def _headline_like(text: str) -> bool:
     words = text.split()
     name = chrome.BARE_NAME_EN.match(text)
-    if "|" in text or text.endswith(":") or _URL.match(text) or (name and name.group("role")) or _SCORE.match(text) \
+    if "|" in text or " > " in text or text.endswith(":") or _URL.match(text) or (name and name.group("role")) or _SCORE.match(text) \
             or text.count(":") >= 2:  # 'Wales: Tries: Pryce 2, Morgan Cons: …', a score box
         return False
     if _HANGUL.search(text):
@@ -590,7 +605,9 @@ def clean_text(text: str, *, extracted: bool = False, **metadata: Any) -> Articl
                 or (ln.kind == "bullet" and (extracted or _is_sentence(_strip_bullet(ln.text))))]
     meta, captions = _metadata(lines, run, title_at)
     if title_at is not None:
-        meta["title"] = lines[title_at].text
+        # A broadcast segment's tag is no part of the headline ('[뉴스리뷰] …'); a tag that says
+        # what the story is ('[YTN 단독] …', '[속보] …') is.
+        meta["title"] = re.sub(r"^\[(?![^\]]*(?:단독|속보|종합|특종))[^\]]{1,10}\]\s*", "", lines[title_at].text)
 
     # A list item loses its bullet, but a transcript's turn keeps the mark of its speaker:
     # '◇ 박진우> 실제로 배춧값이 얼마나 올랐습니까?'.
@@ -696,7 +713,7 @@ def _metadata(lines: list[_Line], run: tuple[int, int] | None, title_at: int | N
 # A company's form after the outlet's name in a copyright notice: 'Harbour City Media Pty Ltd',
 # 'The Commonweal Media Group', 'Lakeshore Star Newspapers Limited'.
 _COMPANY = re.compile(r"(?:미디어(?:그룹)?|신문사|주식회사)$|(?:\s+(?:Media|Group|Pty|Ltd\.?|Limited|Inc\.?|Corp\.?|Corporation|Co\.?|"
-                      r"Newspapers?|Publishing|Publications|Holdings|Company|plc|LLC|Partners|"
+                      r"Newspapers?|Publishing|Publications|Publishers?|Holdings|Company|plc|LLC|Partners|"
                       r"Communications|Broadcasting|Network|Enterprises?)\b\.?)+,?\s*(?:LLC|Inc\.?)?$",
                       re.IGNORECASE)
 
@@ -747,6 +764,11 @@ def _outlet(owner: str | None, lines: list[_Line]) -> str | None:
     return owner
 
 
+_OUTLET_TAG = re.compile(r"^\[([가-힣A-Za-z0-9]{2,12})\]\s+(?=\S)")
+# Tags that mark the kind of story, not the outlet: '[단독]', '[속보]'.
+_KICKERS = {"단독", "속보", "종합", "인터뷰", "포토", "영상", "르포", "기획", "사설", "칼럼", "해설", "시론", "특보", "르포르타주"}
+
+
 def _take_lede_credit(first: str, meta: dict[str, Any]) -> str:
     """Record the dateline/credit at the start of the lede; drop a Korean credit bracket.
 
@@ -771,6 +793,11 @@ def _take_lede_credit(first: str, meta: dict[str, Any]) -> str:
             meta.setdefault("dateline", groups["place"].strip())
         rest = first[match.end():].strip()
         return rest or first
+    tag = _OUTLET_TAG.match(first)
+    if tag and tag.group(1) not in _KICKERS:
+        # '[경제신보] 배달 플랫폼을 통해 …': the outlet's tag, not the lede's text.
+        meta.setdefault("publisher", tag.group(1))
+        return first[tag.end():]
     dateline = chrome.DATELINE_EN.match(first)
     if dateline:
         meta.setdefault("dateline", dateline.group("place").strip(" ,"))
