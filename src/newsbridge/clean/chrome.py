@@ -86,6 +86,9 @@ CALL_TO_READER = re.compile(
     re.IGNORECASE,
 )
 CALL_REACH = 320  # characters: longer lines are text
+# Words one of those calls has (a cheap test before the search): 'our', 'subscrib…', ….
+CALL_HINTS = (" our ", "subscrib", "newsletter", "latest", "contact us", "brought to", "terms of",
+              "favour", "favor", "journalism", "funded by", "award-winning", "'s ", "’s ")
 # Compiled as two regexes, one tried at the start of a line only: searching every position of
 # a long line for every pattern is what cleaning would spend its time on.
 CHROME_START = re.compile("|".join(f"(?:{p[1:]})" for p in _CHROME_LINE if p.startswith("^")), re.IGNORECASE)

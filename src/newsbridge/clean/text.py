@@ -107,7 +107,8 @@ def is_chrome(text: str) -> bool:
         return True  # a rule or an ornament: '___', '* * *', '★★★★☆'
     if chrome.CHROME_START.match(low) or chrome.CHROME_ANYWHERE.search(low):
         return True
-    if len(low) <= chrome.CALL_REACH and not _HANGUL.search(low) and chrome.CALL_TO_READER.search(low):
+    if len(low) <= chrome.CALL_REACH and any(h in low for h in chrome.CALL_HINTS) \
+            and not _HANGUL.search(low) and chrome.CALL_TO_READER.search(low):
         return True  # (the calls are English words: a Korean line is spared the search)
     if len(low) > 200:
         return False  # widget labels and menus are short; a long line is text
