@@ -23,6 +23,14 @@ _spec.loader.exec_module(eval_clean)
 # wrong here rather than be fixed by tuning on them (fixing one makes it a tuned page, after a
 # new held-out set has been written); a tuned page is listed when its layout was not solved.
 KNOWN_MISSES = {
+    "heldout/en-us-network-nbn": "a byline of three reporters ('By A, B and C') keeps only the first",
+    "heldout/en-us-public-radio-npa": "the publisher comes out in the case of a web address ('npa', not 'NPA')",
+    "heldout/en-us-metro-lakefront": "share buttons ('Click to share on X Opens in new window') are taken for captions",
+    "heldout/en-ke-daily-savanna": "a caption with no credit is missed",
+    "heldout/en-sg-broadcaster-mna": "the publisher is the company of the notice ('Merlion Media'), not the masthead ('MNA')",
+    "heldout/en-us-politics-dome": "a date written '11/19/26' is not read",
+    "heldout/ko-politics-dailyon": "'[단독]' stays in the title (this corpus' older pages keep it; round 10's convention drops it)",
+    "heldout/ko-broadcast-hanul": "a broadcast script's '‹인터뷰> 이름 / 소속' label lines are counted as paragraphs",
     "tuned/en-uk-tabloid-beacon": "a caption with no credit after a gallery's '+2 / View gallery' is missed, and a "
                                   "fact box after the article ('WHAT IS DEMENTIA?' and its sentences) is taken as body",
 }
