@@ -244,8 +244,10 @@ class EntityModel:
         found = [e for e in self.entities if e.last_before(at) is not None
                  and (role in e.roles or (e.title and (
                      re.search(rf"(?<!\w){re.escape(role)}", e.title.lower())
-                     # a Korean title is one compound: '건설교통위원장' holds '위원장'
-                     or (korean and any(w.endswith(role) for w in e.title.split())))))
+                     # a Korean title is one compound: '건설교통위원장' holds '위원장', and
+                     # '원내 대표' (as Kiwi cut it) is '원내대표'
+                     or (korean and (any(w.endswith(role) for w in e.title.split())
+                                     or role in e.title.replace(" ", ""))))))
                  and (org is None or (e.kind == "org") == org)]
         if not found and not any(e.last_before(at) is not None for e in self.entities):
             # A headline's '청주시장 "…"', before anybody is introduced: who holds the role below.

@@ -159,6 +159,9 @@ class RulesQuoteExtractor:
         sentences = article.sentences
         model = EntityModel([s.start for s in sentences])
         windows = [0, 0]  # where the two sentences before this one start
+        if lang == "ko":
+            for sent in sentences:
+                korean.find_orgs(sent, model, quoted)
         for sent in sentences:
             if lang == "ko":
                 korean.find_mentions(sent, model, quoted)

@@ -57,7 +57,7 @@ def sentence_like(text: str) -> bool:
 
 
 # A word ending like this is not part of a speaker's name or title ('참석한', '행감에서').
-_NOT_NP_WORD = re.compile(r"(?:에|에서|을|를|의|와|과|로|으로|한|된|던|는|인|고|며|서|면|다|했|있는|없는)$")
+_NOT_NP_WORD = re.compile(r"(?:에|에서|을|를|의|와|과|로|으로|한|된|던|는|인|고|며|서|면|다|했|있는|없는|아온|어온|해온)$")
 
 
 _CONNECTIVES = TIME_WORDS | {"대해", "관련해", "위해", "통해", "따라", "아울러", "그러면서", "그러나",
@@ -96,6 +96,8 @@ def _find_np(text: str, tokens: list, lo: int, hi: int) -> tuple[str, bool] | No
     return None
 
 
+_LETTER_SSI = re.compile(r"^([A-Z])(\(\d{1,3}\))?씨$")
+_MINOR = re.compile(r"^([가-힣]{3})(?:양|군)$")  # '김서연양': a pupil, by name
 _ANONYMISED = re.compile(r"^([가-힣]모)(\(\d{1,3}\))?씨?$")  # '박모(45)씨': a person the paper does not name
 _SURNAME_SSI = re.compile(r"^([가-힣])씨$")  # '박씨', '김씨': the person of that surname met before
 _GIVEN_SSI = re.compile(r"^([가-힣]{2})씨$")  # '민혁씨': a given name
@@ -107,6 +109,14 @@ def parse_np(np: str, office: bool, cue: str | None, common: frozenset[str] = fr
     `common`: the words Kiwi tagged as common nouns in the sentence ('주인공' is not a name)."""
     if np in PRONOUNS:
         return Attribution("pronoun", np, None, cue, PRONOUNS[np])
+    np = re.sub(r"\([A-Za-z]{2,8}\)", "", np).strip()  # '최고경영자(CEO)'
+    letter = _LETTER_SSI.match(np.split()[-1]) if np else None
+    if letter:
+        # 'A씨', 'B(29)씨': a person the paper names by a letter.
+        return Attribution("person", letter.group(1) + (letter.group(2) or ""), " ".join(np.split()[:-1]) or None, cue)
+    if np.endswith(" 측") and len(np) > 3:
+        np = np[:-2]  # '대성건설 측': the company itself
+        return Attribution("org", np, None, cue)
     words = np.split()
     if office:
         return Attribution("org", np, None, cue)
@@ -122,7 +132,14 @@ def parse_np(np: str, office: bool, cue: str | None, common: frozenset[str] = fr
         # shape (foreign names in Hangul are longer than Korean ones).
         i = aged[0]
         return Attribution("person", bare[i], " ".join(bare[:i] + bare[i + 1:]) or None, cue)
+    bare = [(_MINOR.match(w).group(1) if _MINOR.match(w) and _is_name(_MINOR.match(w).group(1)) else w) for w in bare]
     titles = [w for w in bare if w.endswith(TITLE_SUFFIXES)]
+    if titles and bare.index(titles[0]) >= 2 and _is_hangul(bare[bare.index(titles[0]) - 1]) \
+            and _AFFILIATION.search(bare[bare.index(titles[0]) - 2]) and not _AFFILIATION.search(bare[bare.index(titles[0]) - 1]) \
+            and bare[bare.index(titles[0]) - 1] not in common and not _is_name(bare[bare.index(titles[0]) - 1]):
+        # '중국 외교부 린샤오밍 대변인': a foreign name between the body and the title.
+        i = bare.index(titles[0]) - 1
+        return Attribution("person", bare[i], " ".join(bare[:i] + bare[i + 1:]), cue)
     if (titles and bare.index(titles[0]) >= 2 and all(_is_hangul(w) for w in bare[:2])
             and not _AFFILIATION.search(bare[1]) and bare[0][0] not in COMMON_SURNAMES
             and not any(w in common for w in bare[:2])):
@@ -314,6 +331,9 @@ def find_mentions(sentence: Sentence, model, quoted: Quoted) -> None:
         if (tok.tag == "NNP" and i + 1 < len(tokens) and tokens[i + 1].tag == "NNP"
                 and tokens[i + 1].start == tok.start + tok.len and _is_name(tok.form + tokens[i + 1].form)):
             joined = tok.form + tokens[i + 1].form  # Kiwi cut '강민혁' into '강민' + '혁'
+        foreign = _foreign_name(tokens, i, sentence.text)
+        if foreign:
+            joined = foreign  # '하워드 클라인 미국 상무장관은'
         if tok.tag == "NNP" and _is_name(joined) and not anonymised:
             body = model.find(joined, at, kind="org")
             if body is not None and body.kind == "org":
@@ -321,7 +341,7 @@ def find_mentions(sentence: Sentence, model, quoted: Quoted) -> None:
                 model.mention(body.name, "org", at, salient=first)
                 first = False
                 continue
-        if tok.tag == "NNP" and _is_name(joined) or anonymised:
+        if tok.tag == "NNP" and (_is_name(joined) or foreign) or anonymised:
             name, j = joined, i + (2 if joined != tok.form else 1)
             if j < len(tokens) and tokens[j].form == "모":
                 name, j = tok.form + "모", j + 1
@@ -343,6 +363,13 @@ def find_mentions(sentence: Sentence, model, quoted: Quoted) -> None:
             model.mention(name, "person", at, title=title, gender=gender, roles={role} if role else set(),
                           salient=first or subject, strong=True)
             first = False
+
+
+def find_orgs(sentence: Sentence, model, quoted: Quoted) -> None:
+    """Record the organisations a Korean sentence names. Run over the whole article before
+    find_mentions, so that a short form in the headline ('천문연') is known for the body's
+    short form, not a person's name."""
+    base = sentence.start
     for m in _ORG_WORD.finditer(sentence.text):
         # Organisations by the last syllables of a word ('한빛전자는', '국토교통부는'): Kiwi cuts
         # such names into pieces, so the whole word is read; a court's division joins its court
@@ -355,15 +382,31 @@ def find_mentions(sentence: Sentence, model, quoted: Quoted) -> None:
         if _DIVISION.fullmatch(word) and before and _ORG_END.search(before[-1]):
             word = f"{before[-1]} {word}"
             at = base + m.start() - len(before[-1]) - 1
-        model.mention(word, "org", at, salient=first)
-        first = False
+        model.mention(word, "org", at, salient=sentence.text[:m.start()].strip() == "")
 
 
 _DIVISION = re.compile(r"[형민]사\d+부")
 
 
+def _foreign_name(tokens: list, i: int, text: str) -> str | None:
+    """'하워드 클라인' in '하워드 클라인 미국 상무장관은': two proper nouns, neither shaped like a
+    Korean name, with a 직함 after them."""
+    if i + 1 >= len(tokens) or tokens[i].tag != "NNP" or tokens[i + 1].tag != "NNP":
+        return None
+    a, b = tokens[i], tokens[i + 1]
+    if text[a.start + a.len:b.start] != " " or _is_name(a.form) or _is_name(b.form):
+        return None
+    if not re.fullmatch(r"[가-힣]{2,5}", a.form) or not re.fullmatch(r"[가-힣]{2,6}", b.form):
+        return None
+    rest = text[b.start + b.len:b.start + b.len + 24].split()
+    if not any(w.rstrip("은는이가도").endswith(TITLE_SUFFIXES) for w in rest[:3]):
+        return None
+    return f"{a.form} {b.form}"
+
+
 _ORG_END = re.compile(r"(?:의회|위원회|협회|공사|공단|재단|연구원|연구소|경찰서|경찰청|법원|지법|검찰청|시청|구청|군청|도청|"
-                      r"통신|신문|방송|부|처|청|당|대학교|대학|병원|은행|전자|그룹|연합|연대|협의회|건설|제약|증권)$")
+                      r"통신|신문|방송|부|처|청|당|대학교|대학|병원|은행|전자|그룹|연합|연대|협의회|건설|제약|증권|"
+                      r"연합회|연맹|노동조합|노조|조합|학회)$")
 # A whole word that ends like an organisation, before its particle: one search per sentence.
 _ORG_WORD = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9]+?" + _ORG_END.pattern[:-1] + r")"
                        + _PARTICLES + r"?(?![가-힣A-Za-z0-9])")
