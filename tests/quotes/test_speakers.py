@@ -326,3 +326,10 @@ def test_the_answer_after_a_question_is_not_the_askers():
                        '"That would be you?" Borger asked.',
                        '"That would be me, yes," he said.')
     assert [q.speaker for q in quotes] == ["Gloria Borger", "Bernie Sanders"]
+
+
+def test_a_foreign_name_in_hangul_is_one_person_and_a_korean_name_before_a_place_is_not_joined():
+    quotes = quotes_of("기사 제목", '하워드 클라인 미국 상무장관은 20일 "반도체는 국가 안보의 핵심"이라고 말했다.',
+                       '클라인 장관은 "걱정할 필요가 없다"고 덧붙였다.',
+                       '한미경 청주시의회 의장은 "다시 표결하겠다"고 말했다.', lang="ko")
+    assert [q.speaker for q in quotes] == ["하워드 클라인", "하워드 클라인", "한미경"]

@@ -394,13 +394,16 @@ def _foreign_name(tokens: list, i: int, text: str) -> str | None:
     if i + 1 >= len(tokens) or tokens[i].tag != "NNP" or tokens[i + 1].tag != "NNP":
         return None
     a, b = tokens[i], tokens[i + 1]
-    if text[a.start + a.len:b.start] != " " or _is_name(a.form) or _is_name(b.form):
+    if text[a.start + a.len:b.start] != " " or _is_name(b.form) or _AFFILIATION.search(b.form):
         return None
     if not re.fullmatch(r"[가-힣]{2,5}", a.form) or not re.fullmatch(r"[가-힣]{2,6}", b.form):
         return None
-    rest = text[b.start + b.len:b.start + b.len + 24].split()
-    if not any(w.rstrip("은는이가도").endswith(TITLE_SUFFIXES) for w in rest[:3]):
-        return None
+    rest = [w.rstrip("은는이가도") for w in text[b.start + b.len:b.start + b.len + 24].split()]
+    titled = [k for k, w in enumerate(rest[:3]) if w.endswith(TITLE_SUFFIXES)]
+    # A Korean-shaped first word ('하워드') needs a body between the name and the title
+    # ('하워드 클라인 미국 상무장관'), as '김민수 카카오 대표' has none.
+    if not titled or (_is_name(a.form) and (titled[0] == 0 or len(b.form) < 3)):
+        return None  # ('한미경 청주시의회 의장': a place after a Korean name)
     return f"{a.form} {b.form}"
 
 

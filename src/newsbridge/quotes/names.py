@@ -52,6 +52,10 @@ def surname_keys(name: str) -> set[str]:
     if re.fullmatch(r"[가-힣]{2,5}", name):
         two = name[:2]
         return {two} if two in HANGUL_SURNAMES and len(name) >= 4 else {name[0]}
+    if re.fullmatch(r"[가-힣]{2,5} [가-힣]{2,6}", name):
+        # A foreign name in Hangul, '하워드 클라인': called by either word ('클라인 장관', and a
+        # reporter's '하워드 장관' slip too).
+        return set(name.split())
     tokens = [t for t in name.replace(",", " ").split() if t.lower() not in _SUFFIXES]
     if not tokens:
         return set()
