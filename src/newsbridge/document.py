@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 PARAGRAPH_SEPARATOR = "\n\n"
 
 
@@ -147,7 +147,8 @@ class Quote(_Serializable):
     `speaker` is the person or organisation as the article introduced them (canonical name),
     `mention` the words at the quote that stand for them ('he', 'Kim', 'the mayor', '그는').
     `resolved_from` is None when the speaker is named next to the quote, else how the speaker
-    was found: 'continuation', 'pronoun' or 'title-only'; `confidence` (0-1) how sure that is,
+    was found: 'continuation', 'pronoun', 'title-only', or 'headline' (a headline's quote that
+    repeats a quote of the body, given its speaker); `confidence` (0-1) how sure that is,
     so a tool can flag doubtful attributions. `kind` is 'speech' for words
     somebody said, 'scare' for quoted terms, titles or nicknames nobody said.
     """

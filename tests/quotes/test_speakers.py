@@ -333,3 +333,10 @@ def test_a_foreign_name_in_hangul_is_one_person_and_a_korean_name_before_a_place
                        '클라인 장관은 "걱정할 필요가 없다"고 덧붙였다.',
                        '한미경 청주시의회 의장은 "다시 표결하겠다"고 말했다.', lang="ko")
     assert [q.speaker for q in quotes] == ["하워드 클라인", "하워드 클라인", "한미경"]
+
+
+def test_a_headline_quote_gets_the_speaker_of_the_body_quote_it_repeats():
+    quotes = quotes_of('"정부안만 고집"…예산 협상 결렬',
+                       '박성훈 더불어민주당 원내대표는 "정부·여당이 여전히 정부안만 고집하고 있어 진전이 없었다"고 말했다.',
+                       lang="ko")
+    assert [(q.speaker, q.resolved_from) for q in quotes] == [("박성훈", "headline"), ("박성훈", None)]

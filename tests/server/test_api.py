@@ -30,7 +30,7 @@ def test_process_returns_the_result_shape(client, en_page):
     r = client.post("/v1/process", json={"text": en_page, "target": "ko", "points": 3})
     assert r.status_code == 200, r.text
     data = r.json()
-    assert data["schema_version"] == "1.1"
+    assert data["schema_version"] == "1.2"
     assert data["article"]["title"].startswith("Riverton opens")
     assert len(data["key_points"]) == 3
     assert data["quotes"][0]["speaker"] == "Ana Whitcombe"

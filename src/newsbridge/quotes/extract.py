@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..document import Article, Quote, Sentence
 from . import english, korean
@@ -151,7 +151,7 @@ class RulesQuoteExtractor:
                     last = _Said(q["speaker"], q["speaker_title"], q["cue"], idx, q["paragraph"], q["confidence"])
                 elif q["mention"] and q["kind"] == "speech":
                     last = None  # somebody we cannot name spoke: the quotes after are not the last speaker's
-        return quotes
+        return _headline_echoes(quotes)
 
     @staticmethod
     def entities(article: Article, lang: str, quoted: Quoted) -> EntityModel:
@@ -264,3 +264,28 @@ class RulesQuoteExtractor:
                             speaker=speaker, speaker_title=title, mention=mention, cue=cue,
                             resolved_from=resolved_from, confidence=round(confidence, 2), kind=kind))
         return out
+
+
+def _headline_echoes(quotes: list[Quote]) -> list[Quote]:
+    """A headline's quote with nobody named beside it repeats, shortened, a quote of the body:
+    '여야 "정부안만 고집"' for '"정부·여당이 여전히 정부안만 고집하고 있어 …"', 박성훈 said. It is
+    given that quote's speaker, when one body quote shares most of its words."""
+    body = [q for q in quotes if q.paragraph > 0 and q.kind == "speech" and q.speaker]
+    out = []
+    for q in quotes:
+        if q.paragraph == 0 and q.kind == "speech" and not q.speaker and body:
+            grams = _bigrams(q.text)
+            best = max(body, key=lambda b: len(grams & _bigrams(b.text)))
+            shared = len(grams & _bigrams(best.text))
+            if grams and shared >= max(2, 0.6 * len(grams)):
+                q = replace(q, speaker=best.speaker, speaker_title=best.speaker_title, cue=best.cue,
+                            resolved_from="headline", confidence=round(min(best.confidence, 0.7), 2))
+        out.append(q)
+    return out
+
+
+def _bigrams(text: str) -> set[str]:
+    """Two-character pieces of a text's words (Korean words change their endings; English
+    headlines shorten theirs)."""
+    return {w[i:i + 2] for w in _WORD.findall(text.lower()) for i in range(max(1, len(w) - 1))}
+

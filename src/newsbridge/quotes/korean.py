@@ -246,6 +246,8 @@ def sentence_attribution(body: str, sent: Sentence, spans: list[Span]) -> Callab
             scare.add(k)
         elif sentence_like(quote):
             speech = True
+        elif sent.paragraph == 0 and span.mark in ("\"", "“") and not _NOUN_PARTICLE.match(follow):
+            speech = True  # a headline puts what was said in double marks: '여야 "정부안만 고집"'
         else:
             scare.add(k)
     if found:

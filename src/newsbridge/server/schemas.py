@@ -105,7 +105,7 @@ class Quote(_Strict):
     speaker_title: str | None
     mention: str | None
     cue: str | None
-    resolved_from: Literal["continuation", "pronoun", "title-only"] | None
+    resolved_from: Literal["continuation", "pronoun", "title-only", "headline"] | None
     confidence: float = Field(ge=0, le=1)
     kind: Literal["speech", "scare"]
 
