@@ -340,3 +340,19 @@ def test_a_headline_quote_gets_the_speaker_of_the_body_quote_it_repeats():
                        '박성훈 더불어민주당 원내대표는 "정부·여당이 여전히 정부안만 고집하고 있어 진전이 없었다"고 말했다.',
                        lang="ko")
     assert [(q.speaker, q.resolved_from) for q in quotes] == [("박성훈", "headline"), ("박성훈", None)]
+
+
+@pytest.mark.parametrize("intro, mention, body", [
+    ("서울중앙지검 반부패수사1부는 대성건설 회장의 구속영장을 청구했다.", "검찰은", "서울중앙지검 반부패수사1부"),
+    ("충북 청주의 한결에너지솔루션은 공장 가동을 멈췄다.", "회사는", "한결에너지솔루션"),
+    ("국립현대미술관은 다음 달 새 전시를 연다.", "미술관은", "국립현대미술관"),
+])
+def test_more_korean_bodies_by_their_generic_noun(intro, mention, body):
+    [q] = quotes_of("기사 제목", intro, f'{mention} "일정대로 진행하겠다"고 밝혔다.', lang="ko")
+    assert q.speaker == body
+
+
+def test_a_pupils_name_with_age_and_a_foreign_full_name_after_a_body():
+    quotes = quotes_of("기사 제목", '고1 김서연(16)양은 "달라진 게 없다"고 말했다.',
+                       '캐나다 몬트리올대 장피에르 르블랑 교수는 "신호를 분리해낼 수 있었다"고 말했다.', lang="ko")
+    assert [q.speaker for q in quotes] == ["김서연", "장피에르 르블랑"]

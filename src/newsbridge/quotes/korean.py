@@ -19,7 +19,7 @@ from collections.abc import Callable
 from ..document import Sentence
 from ..segment import get_kiwi
 from .marks import Span
-from .names import HANGUL_SURNAMES
+from .names import COMPANY_ENDINGS, HANGUL_SURNAMES
 from .entities import Quoted
 from .speakers import Attribution
 
@@ -30,7 +30,7 @@ TITLE_SUFFIXES = (
     "사장", "이사장", "대표", "총장", "교수", "박사", "연구원", "연구위원", "변호사", "판사",
     "검사", "감독", "코치", "선수", "대변인", "관계자", "담당관", "주무관", "비서관", "수석",
     "본부장", "센터장", "단장", "처장", "서장", "교사", "작가", "이사", "후보", "씨", "측",
-    "기자", "특파원", "애널리스트", "연구소장", "당대표", "원내대표", "사무총장", "경위", "경감",
+    "기자", "특파원", "애널리스트", "연구소장", "당대표", "원내대표", "경영자", "창업자", "사무총장", "경위", "경감",
 )
 # The most common surnames: a three-syllable word starting with one is a Korean name, not the
 # first half of a foreign one ('마리아 로페스').
@@ -126,13 +126,13 @@ def parse_np(np: str, office: bool, cue: str | None, common: frozenset[str] = fr
             title = " ".join(words[:i] + words[i + 1:]) or None
             return Attribution("person", anonymised.group(1) + (anonymised.group(2) or ""), title, cue)
     bare = [_AGE.sub("", w) for w in words]
+    bare = [(_MINOR.match(w).group(1) if _MINOR.match(w) and _is_name(_MINOR.match(w).group(1)) else w) for w in bare]
     aged = [i for i, w in enumerate(words) if _AGE.search(w) and re.fullmatch(r"[가-힣]{2,8}", bare[i])]
     if aged and bare[aged[0]] not in common:
         # '오토바이 택시 기사 부디(52)': the word with an age is a person's name, whatever its
         # shape (foreign names in Hangul are longer than Korean ones).
         i = aged[0]
         return Attribution("person", bare[i], " ".join(bare[:i] + bare[i + 1:]) or None, cue)
-    bare = [(_MINOR.match(w).group(1) if _MINOR.match(w) and _is_name(_MINOR.match(w).group(1)) else w) for w in bare]
     titles = [w for w in bare if w.endswith(TITLE_SUFFIXES)]
     if titles and bare.index(titles[0]) >= 2 and _is_hangul(bare[bare.index(titles[0]) - 1]) \
             and _AFFILIATION.search(bare[bare.index(titles[0]) - 2]) and not _AFFILIATION.search(bare[bare.index(titles[0]) - 1]) \
@@ -140,6 +140,12 @@ def parse_np(np: str, office: bool, cue: str | None, common: frozenset[str] = fr
         # '중국 외교부 린샤오밍 대변인': a foreign name between the body and the title.
         i = bare.index(titles[0]) - 1
         return Attribution("person", bare[i], " ".join(bare[:i] + bare[i + 1:]), cue)
+    if titles and bare.index(titles[0]) >= 3 and all(_is_hangul(w) and w not in common for w in bare[bare.index(titles[0]) - 2:bare.index(titles[0])]) \
+            and _AFFILIATION.search(bare[bare.index(titles[0]) - 3]) \
+            and not any(_AFFILIATION.search(w) for w in bare[bare.index(titles[0]) - 2:bare.index(titles[0])]):
+        # '캐나다 몬트리올대 장피에르 르블랑 교수': a foreign full name after the body.
+        i = bare.index(titles[0])
+        return Attribution("person", " ".join(bare[i - 2:i]), " ".join(bare[:i - 2] + bare[i:]), cue)
     if (titles and bare.index(titles[0]) >= 2 and all(_is_hangul(w) for w in bare[:2])
             and not _AFFILIATION.search(bare[1]) and bare[0][0] not in COMMON_SURNAMES
             and not any(w in common for w in bare[:2])):
@@ -372,6 +378,12 @@ def find_orgs(sentence: Sentence, model, quoted: Quoted) -> None:
     find_mentions, so that a short form in the headline ('천문연') is known for the body's
     short form, not a person's name."""
     base = sentence.start
+    tokens = sentence.morphs or get_kiwi().tokenize(sentence.text)
+    for tok, nxt in zip(tokens, tokens[1:]):
+        # A place's government: '부산시는', '충북도는', '양구군은' (a proper noun, then its 시/도/군/구).
+        if tok.tag == "NNP" and nxt.form in ("시", "도", "군", "구") and nxt.start == tok.start + tok.len \
+                and base + tok.start not in quoted:
+            model.mention(tok.form + nxt.form, "org", base + tok.start, roles={nxt.form})
     for m in _ORG_WORD.finditer(sentence.text):
         # Organisations by the last syllables of a word ('한빛전자는', '국토교통부는'): Kiwi cuts
         # such names into pieces, so the whole word is read; a court's division joins its court
@@ -387,7 +399,7 @@ def find_orgs(sentence: Sentence, model, quoted: Quoted) -> None:
         model.mention(word, "org", at, salient=sentence.text[:m.start()].strip() == "")
 
 
-_DIVISION = re.compile(r"[형민]사\d+부")
+_DIVISION = re.compile(r"[가-힣]{1,8}\d+부")  # '형사13부', '형사합의25부', '반부패수사1부'
 
 
 def _foreign_name(tokens: list, i: int, text: str) -> str | None:
@@ -409,9 +421,9 @@ def _foreign_name(tokens: list, i: int, text: str) -> str | None:
     return f"{a.form} {b.form}"
 
 
-_ORG_END = re.compile(r"(?:의회|위원회|협회|공사|공단|재단|연구원|연구소|경찰서|경찰청|법원|지법|검찰청|시청|구청|군청|도청|"
+_ORG_END = re.compile(r"(?:의회|위원회|협회|공사|공단|재단|연구원|연구소|경찰서|경찰청|법원|지법|검찰청|지검|지청|고검|대검|시청|구청|군청|도청|"
                       r"통신|신문|방송|부|처|청|당|대학교|대학|병원|은행|전자|그룹|연합|연대|협의회|건설|제약|증권|"
-                      r"연합회|연맹|노동조합|노조|조합|학회)$")
+                      r"연합회|연맹|노동조합|노조|조합|학회|미술관|박물관|도서관|" + COMPANY_ENDINGS + r")$")
 # A whole word that ends like an organisation, before its particle: one search per sentence.
 _ORG_WORD = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9]+?" + _ORG_END.pattern[:-1] + r")"
                        + _PARTICLES + r"?(?![가-힣A-Za-z0-9])")
