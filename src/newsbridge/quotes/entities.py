@@ -101,6 +101,15 @@ class EntityModel:
         if acronym:  # '국가재난관리청(BNPB)': the name, and the acronym as a key
             name = name[:acronym.start()]
         entity = self.find(name, at, kind)
+        if entity is None and kind == "org":
+            # '국토부' met first (in a headline), '국토교통부' later: one body, the full name canonical.
+            short = next((e for e in self.entities if e.kind == "org" and _abbreviates(e.name, name)
+                          and not name.replace(" ", "").startswith(e.name)), None)  # ('대성건설' is no short form of its union)
+            if short is not None:
+                entity = short
+                self._names[name.lower()] = entity
+                self.add_key(entity, name.lower())
+                entity.name = name
         if entity is None:
             entity = Entity(name=name, kind=kind, unnamed=unnamed)
             self.entities.append(entity)
@@ -249,7 +258,7 @@ class EntityModel:
                      or (korean and (any(w.endswith(role) for w in e.title.split())
                                      or role in e.title.replace(" ", ""))))))
                  and (org is None or (e.kind == "org") == org)]
-        if not found and not any(e.last_before(at) is not None for e in self.entities):
+        if not found and self.sentence_of(at) == 0:
             # A headline's '청주시장 "…"', before anybody is introduced: who holds the role below.
             found = [e for e in self.entities if (role in e.roles or (e.title and role in e.title.lower()))
                      and (org is None or (e.kind == "org") == org)][:1]

@@ -381,7 +381,8 @@ def find_orgs(sentence: Sentence, model, quoted: Quoted) -> None:
     tokens = sentence.morphs or get_kiwi().tokenize(sentence.text)
     for tok, nxt in zip(tokens, tokens[1:]):
         # A place's government: '부산시는', '충북도는', '양구군은' (a proper noun, then its 시/도/군/구).
-        if tok.tag == "NNP" and nxt.form in ("시", "도", "군", "구") and nxt.start == tok.start + tok.len \
+        if tok.tag == "NNP" and nxt.form in ("시", "도", "군", "구") and nxt.tag in ("NNG", "NNP", "XSN") \
+                and nxt.start == tok.start + tok.len \
                 and base + tok.start not in quoted:
             model.mention(tok.form + nxt.form, "org", base + tok.start, roles={nxt.form})
     for m in _ORG_WORD.finditer(sentence.text):
