@@ -356,3 +356,11 @@ def test_a_pupils_name_with_age_and_a_foreign_full_name_after_a_body():
     quotes = quotes_of("기사 제목", '고1 김서연(16)양은 "달라진 게 없다"고 말했다.',
                        '캐나다 몬트리올대 장피에르 르블랑 교수는 "신호를 분리해낼 수 있었다"고 말했다.', lang="ko")
     assert [q.speaker for q in quotes] == ["김서연", "장피에르 르블랑"]
+
+
+def test_a_broadcast_scripts_label_names_the_speaker_of_the_quote_under_it():
+    quotes = quotes_of("화재 일주일…상인들 막막",
+                       "◀ 리포트 ▶\n검게 그을린 철골 사이로 냄새가 가시지 않았습니다.",
+                       '◀ INT ▶ 김순자/청과물 상인\n"눈 뜨면 여기로 와요. 할 게 없어도 와요."',
+                       '◀ SYNC ▶ 영등포소방서 관계자\n"단락 흔적이 발견됐습니다."', lang="ko")
+    assert [q.speaker for q in quotes] == ["김순자", "영등포소방서 관계자"]

@@ -206,6 +206,18 @@ def _cue(text: str) -> str | None:
     return m.group(1) if m else None
 
 
+def _label_credit(before: str) -> re.Match | None:
+    """A broadcast script's label line right before the quote: '◀ INT ▶ 김순자/청과물 상인'."""
+    label = _BROADCAST_LABEL.match(before.strip())
+    if label and label.group("np").strip() not in _SCRIPT_PARTS and (label.group(0).lstrip()[:1] != "[" or "/" in before):
+        return label
+    return None
+
+
+_SCRIPT_PARTS = {"앵커", "기자", "리포트", "인터뷰", "스탠드업", "앵커멘트", "기자멘트", "클로징"}
+_BROADCAST_LABEL = re.compile(
+    r"^\s*(?:◀?\s*[A-Za-z가-힣]{2,8}\s*▶|【\s*인터뷰\s*:?|\[\s*(?:인터뷰|INT|SYNC)\s*\]|[<‹]\s*인터뷰\s*>|(?=\[))"
+    r"\s*\[?\s*(?P<np>[가-힣][가-힣 ]{1,24}?)\s*(?:/\s*[^\"“\n\]】]{1,30})?\s*[\]】]?\s*$")
 _POSSESSOR = re.compile(r"^([가-힣]{2,4}씨|[가-힣]{2,4}(?:\s[가-힣]{1,8})?\s?(?:" + "|".join(TITLE_SUFFIXES) + r"))의\s")
 _SENTENCE_END = re.compile(r"(?:다|요|까|죠)[.!?]\s+")
 # A speaker credited without a particle: an interview caption ('박영희/서울 마포구 :', '[인터뷰]
@@ -227,12 +239,17 @@ def sentence_attribution(body: str, sent: Sentence, spans: list[Span]) -> Callab
     # '반응은 엇갈린다. "…"고 오세진 대표가 말했다' as one sentence).
     ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, first_open)]
     lo = ends[-1] if ends else 0
-    credit = _CREDIT_BEFORE.search(text[lo:first_open])
-    if credit and credit.group("np2") and any(_PARTICLE.search(w) or w in TIME_WORDS for w in credit.group("np2").split()):
+    credit = _CREDIT_BEFORE.search(text[lo:first_open]) or _label_credit(text[lo:first_open])
+    if credit is None and not text[:first_open].strip():
+        # The label may end the sentence before, on the line just above the quote.
+        line_start = body.rfind("\n", 0, max(0, sent.start - 1)) + 1
+        credit = _label_credit(body[line_start:sent.start]) if "\n" in body[line_start - 1:sent.start] else None
+    if credit and credit.groupdict().get("np2") and any(
+            _PARTICLE.search(w) or w in TIME_WORDS for w in credit.group("np2").split()):
         credit = None  # '윤서진 해솔군수는 이날 "…"': a subject with its particle, read below
     if credit is not None:
         speech = True  # a credited quote is speech, even a headline's '"AI 교육 늘릴 것"'
-        found = (credit.group("np") or credit.group("np2"), False)  # '[인터뷰] 박영희/서울 마포구 :' or '김형준 감독 "…"'
+        found = (credit.group("np") or credit.groupdict().get("np2"), False)  # '[인터뷰] 박영희/서울 마포구 :' or '김형준 감독 "…"'
     else:
         speech = False
         found = _find_np(text, tokens, lo, first_open) or _find_np(text, tokens, last_close, len(text))
@@ -298,6 +315,12 @@ def subjects(sentence: Sentence) -> list[Attribution]:
     """A named person a sentence is about ('김문주 박사가 … 쓴소리를 했다'), so that a later
     '김 박사는' or '그는' can refer to them."""
     text = sentence.text
+    label = _label_credit(text)
+    if label:
+        # A broadcast script's label over the words that follow: '◀ INT ▶ 김순자/청과물 상인',
+        # '[이수진/서울 은평구 주민]', '◀ SYNC ▶ 영등포소방서 관계자'.
+        att = parse_np(label.group("np").strip(), False, None)
+        return [att] if att.kind in ("person", "org", "descriptor") else []
     possessor = _POSSESSOR.match(text)
     if possessor:
         # '민혁씨의 바람은 소박하다.': the sentence is about 민혁씨, whose words may follow.
