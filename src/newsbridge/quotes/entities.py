@@ -330,8 +330,10 @@ def _abbreviates(short: str, full: str) -> bool:
     """A Korean short form: '국토부' for '국토교통부', '공정위' for '공정거래위원회', '합참' for
     '합동참모본부', '한은' for '한국은행', '천문연' for '한국천문연구원': syllables of the full
     name in order, from its first (or the first after '한국'), and not merely its first word."""
+    if len(short) < 2 or not full or short[0] not in (full[0], full[2:3]):
+        return False  # (most pairs end here: this runs for every body of the article)
     full = full.replace(" ", "")
-    if len(short) < 2 or not re.fullmatch(r"[가-힣]+", short + full):
+    if not _HANGUL_ONLY.fullmatch(short + full):
         return False
     for name in (full, full[2:] if full.startswith("한국") and short[:1] != "한" else None):
         if name and short[0] == name[0] and len(name) >= len(short) + 2 and (
@@ -340,6 +342,9 @@ def _abbreviates(short: str, full: str) -> bool:
             if all(ch in rest for ch in short[1:]):
                 return True
     return False
+
+
+_HANGUL_ONLY = re.compile(r"[가-힣]+")
 
 
 def _initials(name: str) -> str:

@@ -362,7 +362,7 @@ def find_mentions(sentence: Sentence, model, quoted: Quoted) -> None:
         if (tok.tag == "NNP" and i + 1 < len(tokens) and tokens[i + 1].tag == "NNP"
                 and tokens[i + 1].start == tok.start + tok.len and _is_name(tok.form + tokens[i + 1].form)):
             joined = tok.form + tokens[i + 1].form  # Kiwi cut '강민혁' into '강민' + '혁'
-        foreign = _foreign_name(tokens, i, sentence.text)
+        foreign = _foreign_name(tokens, i, sentence.text) if tok.tag == "NNP" else None
         if foreign:
             joined = foreign  # '하워드 클라인 미국 상무장관은'
         if tok.tag == "NNP" and _is_name(joined) and not anonymised:
