@@ -32,8 +32,10 @@ Own articles: scripts/data/quotes_{ko,en}_own.jsonl, written by us for the proje
   written and labelled (by someone who had not seen the rules) after the rules were frozen,
   and scored once. quotes_{ko,en}_holdout2.jsonl: 16 more (210 quotes), written the same way
   in a later session, before that session's last rule changes; their errors are never printed.
-  quotes_{ko,en}_holdout3.jsonl: 16 more (209 quotes), written at the end of that session and
-  scored once, after its last rule change.
+  quotes_{ko,en}_holdout3.jsonl: 16 more (209 quotes), written later in that session and
+  scored once when written (English 0.881, Korean 0.762 speaker accuracy); the rules changed
+  after that, never looking at its errors. quotes_{ko,en}_holdout4.jsonl: 16 more (204 quotes),
+  written at the end of that session and scored once, after its last rule change.
   scripts/data/quotes_{ko,en}_tune2.jsonl: 20 more articles (12 Korean, 8 English) written by
   the same kind of helper for tuning; scored once before any rule looked at them (Korean
   speaker accuracy 0.722, English 0.886), then tuned on. quotes_ko_tune3.jsonl: 16 more
@@ -286,7 +288,7 @@ def main() -> int:
                 tuned.report(f"{name} {lang}, tuned on")
                 own[f"{lang}_{name}"] = (tuned.summary(), None)
     held_out = {}
-    for name in ("holdout", "holdout2", "holdout3"):
+    for name in ("holdout", "holdout2", "holdout3", "holdout4"):
         for lang in ("en", "ko"):
             path = HERE / "data" / f"quotes_{lang}_{name}.jsonl"
             if path.is_file():
