@@ -30,7 +30,6 @@ KNOWN_MISSES = {
     "heldout/en-sg-broadcaster-mna": "the publisher is the company of the notice ('Merlion Media'), not the masthead ('MNA')",
     "heldout/en-us-politics-dome": "a date written '11/19/26' is not read",
     "heldout/ko-politics-dailyon": "'[단독]' stays in the title (this corpus' older pages keep it; round 10's convention drops it)",
-    "heldout/ko-broadcast-hanul": "a broadcast script's '‹인터뷰> 이름 / 소속' label lines are counted as paragraphs",
     "tuned/en-uk-tabloid-beacon": "a caption with no credit after a gallery's '+2 / View gallery' is missed, and a "
                                   "fact box after the article ('WHAT IS DEMENTIA?' and its sentences) is taken as body",
 }

@@ -154,7 +154,7 @@ def _byline(text: str) -> dict[str, str] | None:
             if "name" in found:  # 'Keisha Monroe Globe Staff', 'Priya Nandakumar Staff Reporter'
                 found["name"] = _without_role(found["name"])
             return {"byline" if k == "name" else k: v for k, v in found.items()}
-    parts = _parts(base)
+    parts = _parts(base) if len(base) <= 80 and ("|" in base or "·" in base or "•" in base) else []
     if 1 < len(parts) and all(len(p.split()) <= 4 for p in parts):  # 'KRVR | By Marisol Ortega'
         return next((b for b in map(_byline, parts) if b and "byline" in b), None)
     # An address alone, or in a short sign-off that is no sentence: '◎공감언론 뉴시스 kim@newsis.com'.
