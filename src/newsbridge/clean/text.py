@@ -103,7 +103,7 @@ def is_chrome(text: str) -> bool:
     low = base.lower().strip(" :>»›")
     if not low or low in chrome.CHROME_PHRASES or chrome.COPYRIGHT.search(low):
         return True
-    if not any(ch.isalnum() for ch in low):
+    if len(low) < 120 and not any(ch.isalnum() for ch in low):
         return True  # a rule or an ornament: '___', '* * *', '★★★★☆'
     if chrome.CHROME_START.match(low) or chrome.CHROME_ANYWHERE.search(low):
         return True
@@ -119,7 +119,7 @@ def is_chrome(text: str) -> bool:
         if len(parts) >= 2 and all(p in chrome.CHROME_PHRASES for p in parts):
             return True
     # A breadcrumb or section menu: 'World | Politics | Economy'.
-    parts = [p for p in _CRUMBS.split(base) if p]
+    parts = [p for p in _CRUMBS.split(base) if p] if len(low) <= 100 else []
     return len(parts) >= 3 and all(len(p.split()) <= 2 for p in parts) and not _TERMINAL.search(base)
 
 
