@@ -22,7 +22,6 @@ chrome.py.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,7 +82,6 @@ def _is_sentence(text: str, lenient: bool = False) -> bool:
     words = text.split()
     if len(words) <= 3 and all(w[:1].isupper() for w in words) and not _HANGUL.search(text):
         return False  # a widget's label: 'Link Copied!', 'Sign Up Now.'
-    
     hangul = len(_HANGUL.findall(text))
     return hangul >= 6 or len(text.split()) >= 2
 
