@@ -27,3 +27,11 @@ def test_process_survives_garbage(text, target):
     for q in result.quotes:
         assert body[q.start:q.end] == q.text
     result.to_dict()
+
+
+def test_long_lists_and_runs_of_separators_come_back_at_once():
+    # Lines a regex could split in exponentially many ways (each list item with spaces around
+    # it, a missing end) must still be read in one pass: this input once hung the cleaner.
+    text = "Label: " + ", ".join(["  word  "] * 60) + " :\n\nSecond line, " + "a, " * 400 + ":"
+    result = newsbridge.process(text, config=None)
+    assert result.article.body

@@ -46,7 +46,8 @@ _SIGNED_DATE = re.compile(r"^(.*\d.*),\s*(?:[A-Z][\w&'’.-]*\s*){1,5}$")
 # '·', '|', and the '|' some pages copy as an 'l' after a time: '26.11.04 20:55l최종 업데이트 …'.
 _META_SEPARATOR = re.compile(r"\s+[·•/]\s+|\s+[-–—]\s+|\s*\|\s*|(?<=\d)l(?=[가-힣\s]|$)")
 _CRUMBS = re.compile(r"\s*[|·>»›]\s*")
-_LIST_LINE = re.compile(r"^[^:,;]{2,30}:\s*(?:[^,;:]{1,30}[,;]\s*){3,}[^,;:]{1,40}$")
+# (Each item starts with a non-space, so the items of a long line split one way only.)
+_LIST_LINE = re.compile(r"^[^:,;]{2,30}:(?:\s*[^,;:\s][^,;:]{0,29}[,;]){3,}\s*[^,;:\s][^,;:]{0,39}$")
 # A score line: 'Wales 27 - 24 Fiji'.
 _SCORE = re.compile(r"^[^\d]{2,40}\s\d{1,3}\s*[-–]\s*\d{1,3}\s[^\d]{2,40}$")
 _SPEAKER_TURN = re.compile(r"^[가-힣A-Za-z]{2,10}\s?>\s")
