@@ -17,7 +17,8 @@ paragraph) are all right. Metadata (published, publisher, dateline) is scored ap
 
 Usage: python scripts/eval_clean.py [--split heldout|tuned|all] [--show-errors]
 Target: exact >= 0.95 on the held-out split. Exits 1 if the chosen splits miss it.
-Last line: clean pages=N exact=K title=T body=B captions=C (fractions of the pages)
+Last line: clean pages=N exact=K title=T body=B captions=C (fractions of the pages), of the
+held-out split whenever it is scored.
 """
 
 from __future__ import annotations
@@ -113,10 +114,15 @@ def main() -> int:
             print(f"{split}:")
         s = score(pages, args.show_errors)
         print(f"{split}: {line(len(pages), s)} byline={s['byline']:.3f} meta={s['meta']:.3f}")
-    final = score(every, show_errors=False)
-    print(line(len(every), final))
-    held = score(load("heldout"), show_errors=False)["exact"] if "heldout" in chosen else None
-    return 1 if held is not None and held < TARGET else 0
+    # The last line is the held-out split's whenever it was scored: the target is about the
+    # layouts the rules were not tuned on, and a figure over all pages would hide it.
+    held = load("heldout") if "heldout" in chosen else None
+    final = score(held, show_errors=False) if held else score(every, show_errors=False)
+    if held:
+        print(f"all: {line(len(every), score(every, show_errors=False))}")
+        print(f"held out (target exact >= {TARGET}):")
+    print(line(len(held or every), final))
+    return 1 if held and final["exact"] < TARGET else 0
 
 
 if __name__ == "__main__":
