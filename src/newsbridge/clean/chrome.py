@@ -47,7 +47,7 @@ _CHROME_LINE = (
         r"\b(text|font)[ -]?size\b",
         r"글자\s*크기",
         r"^top \d+ (stories|news|articles)$",
-        r"^\d+\s+comments?\b",
+        r"^\d+\s+comments?(?:\s*/\s*\d+\s+new)?$",
         r"^댓글\s*\d+",
         r"^(share|post|send|email) (on|via|to|by|this)\b[\w ]{0,20}$",
         r"\bcookies?\b.*\b(accept|use|policy|consent)\b",
@@ -59,9 +59,9 @@ _CHROME_LINE = (
         r"^follow\b.{0,60}\b(?:to see more|for (?:real-time )?updates)\b|^kindly share\b",
         # a note on the story, not the story: 'Correction: …', 'Update, Nov 6, 2:10PM ET: …',
         # 'Contributing: Jordan Feld'
-        r"^(?:correction|clarification|update|editor['’]s note|contributing)\b[^:]{0,40}:",
+        r"^(?:correction|clarification|editor['’]s note|contributing)\s*:|^update\b,?[^:]{0,40}:",
         r"\bcontributed (?:to this report|reporting)\.?$",
-        r"^\d{1,2}:\d{2}(?:\s*[-–/]\s*.{0,30})?$",  # a video's duration: '0:58', '01:12 - Source: GNN'
+        r"^\d{1,2}:\d{2}(?:\s*[-–/]\s*.{0,30})?$",  # a video's duration (DURATION below)
         # a notice set apart with a reference mark: '※KCN뉴스는 여러분의 제보로 …', or a
         # label: '덧붙이는 글 | 이 기사는 …', 'Editor's note | …'
         r"^※|^\*(?=[^\s*])",  # '*인터뷰를 인용 보도할 때는 …': a footnote
@@ -77,11 +77,11 @@ _CHROME_LINE = (
 # site's own channels ('Sign up for our Morning Edition newsletter.', 'Join SE's WhatsApp
 # Channel …'), its small print, and appeals for money ('we have a small favour to ask').
 CALL_TO_READER = re.compile(
-    r"\b(?:sign up for|subscribe to|join|follow|download) (?:our|\w+['’]s)\b.{0,60}"
+    r"^(?:sign up for|subscribe to|join|follow|download) (?:our|\w+['’]s)\b.{0,60}"
     r"\b(?:newsletters?|channel|app|podcast|whatsapp|telegram)\b|"
-    r"\b(?:weekly|daily|free|our) newsletter\.?$|\bterms of (?:use|service)\b.*\bprivacy policy\b|"
-    r"\bcontact us\.?$|\bsmall favou?r to ask\b|\bsupport (?:our|independent) journalism\b|"
-    r"\bfunded by (?:our )?readers\b|\bby subscribing\b|\bquality journalism is\b|^get (?:the )?latest\b|"
+    r"\b(?:weekly|daily|free|our) newsletter\.?$|\bi agree to the terms\b|"
+    r"\bcontact us\.?$|\bsign up for our\b|\bsmall favou?r to ask\b|\bsupport (?:our|independent) journalism\b|"
+    r"\bfunded by (?:our )?readers\b|^by subscribing, you\b|\bquality journalism is\b|^get (?:the )?latest\b|"
     r"\bbrought to you by\b|\bour award-winning\b",
     re.IGNORECASE,
 )
@@ -275,7 +275,7 @@ DATELINE_EN = re.compile(
     # a place in proper case and its country: 'Dar es Salaam, Tanzania – …'
     r"|(?-i:[A-Z][a-z]+(?:\s(?:[A-Z][a-z]+|es|de|la|al|el|do|da)){0,3},\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s+[–—]\s))"
     # or alone before the agency's tag or a colon: 'Denver (GNN) — …', 'New Delhi: …'
-    r"|(?-i:[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?=\s\([A-Z]{2,6}\)\s*[—–-]|:\s[A-Z])))"
+    r"|(?-i:[A-Z][a-z]+(?=\s\([A-Z]{2,6}\)\s*[—–-])|[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2}(?=\s\([A-Z]{2,6}\)\s*[—–-]|:\s[A-Z])))"
     r"(?:,[^—–\n]{1,30})?\s*(?:\([^)]{1,30}\))?\s*(?:—|–|--|-|:)\s+"
 )
 

@@ -47,7 +47,7 @@ _SIGNED_DATE = re.compile(r"^(.*\d.*),\s*(?:[A-Z][\w&'’.-]*\s*){1,5}$")
 _META_SEPARATOR = re.compile(r"\s+[·•/]\s+|\s+[-–—]\s+|\s*\|\s*|(?<=\d)l(?=[가-힣\s]|$)")
 _CRUMBS = re.compile(r"\s*[|·>»›]\s*")
 # (Each item starts with a non-space, so the items of a long line split one way only.)
-_LIST_LINE = re.compile(r"^[^:,;]{2,30}:(?:\s*[^,;:\s][^,;:]{0,29}[,;]){3,}\s*[^,;:\s][^,;:]{0,39}$")
+_LIST_LINE = re.compile(r"^[A-Z][\w'’-]*(?:\s[\w'’-]+)?:(?:\s*[^,;:\s][^,;:]{0,29}[,;]){3,}\s*[^,;:\s][^,;:]{0,39}$")
 # A score line: 'Wales 27 - 24 Fiji'.
 _SCORE = re.compile(r"^[^\d]{2,40}\s\d{1,3}\s*[-–]\s*\d{1,3}\s[^\d]{2,40}$")
 _SPEAKER_TURN = re.compile(r"^[가-힣A-Za-z]{2,10}\s?>\s")
@@ -106,8 +106,8 @@ def is_chrome(text: str) -> bool:
         return True  # a rule or an ornament: '___', '* * *', '★★★★☆'
     if chrome.CHROME_START.match(low) or chrome.CHROME_ANYWHERE.search(low):
         return True
-    if len(low) <= chrome.CALL_REACH and any(h in low for h in chrome.CALL_HINTS) \
-            and not _HANGUL.search(low) and chrome.CALL_TO_READER.search(low):
+    if len(low) <= chrome.CALL_REACH and any(h in low for h in chrome.CALL_HINTS) and not _QUOTED.search(low) \
+            and not _HANGUL.search(low) and chrome.CALL_TO_READER.search(low):  # (a quote is somebody speaking)
         return True  # (the calls are English words: a Korean line is spared the search)
     if len(low) > 200:
         return False  # widget labels and menus are short; a long line is text
@@ -133,8 +133,9 @@ def parse_caption(text: str) -> Caption | None:
         match = pattern.search(text, skip)
         if match:
             body = text[: match.start()].strip().rstrip("/").strip()
-            if body and len(body.split()) < 4 and len(_HANGUL.findall(body)) < 3:
-                return None  # 'X (Twitter)', 'PHOTO GALLERY (CLICK TO ENLARGE)': no caption
+            if body and ((len(body.split()) < 3 and len(_HANGUL.findall(body)) < 3)
+                         or (_LABELLED.match(body) and len(body.split()) <= 4)):
+                return None  # 'X (Twitter)', 'PHOTO GALLERY (CLICK TO ENLARGE)', 'Referee: Luc Marchand
             return Caption(text=body or text, credit=match.group("c").strip())
     return None
 
@@ -175,6 +176,8 @@ def _without_role(name: str) -> str:
     return name
 
 
+_LABELLED = re.compile(r"^[A-Z][a-z]+:\s")
+_QUOTED = re.compile("[\"“”]")
 _YEAR = re.compile(r"\d{4}|\d\d\.\d\d\.\d\d")  # every date shape has one
 _BEFORE_LABEL = re.compile(r"^[^\d\s]{1,12}?(?=(?:입력|기사입력|등록|송고)\s*:)")
 
@@ -399,6 +402,9 @@ def _credit_line(lines: list[_Line], i: int, match: re.Match) -> None:
     credit = next(g for g in match.groups() if g).strip()
     line = lines[i]
     prev = next((ln for ln in reversed(lines[max(0, i - 3):i]) if ln.kind != "chrome"), None)
+    if match.group("c6") and (prev is None or prev.kind not in ("caption", "credit")):
+        line.kind = "copyright"  # 'ⓒ 한겨레' under the article: the paper's notice, not a photographer
+        return
     if prev is not None and prev.kind in ("caption", "credit"):
         line.kind = "credit"  # the credit printed again ('hide caption' / 'toggle caption')
         if prev.caption and not prev.caption.credit:
@@ -432,7 +438,7 @@ def _authors(lines: list[_Line]) -> list[re.Pattern]:
             # 'OKONJO', 'Ophelia joined the Post in 2021 …')
             first, last = name.split()[0], name.split()[-1]
             patterns.append(re.compile(rf"(?i:\b{re.escape(name)}\b)|\b(?:{re.escape(last.capitalize())}|"
-                                       rf"{re.escape(last.upper())}|{re.escape(first.capitalize())})\b"))
+                                       rf"{re.escape(last.upper())})\b|{re.escape(first.capitalize())}\s+[a-z]"))
     return patterns
 
 
@@ -607,7 +613,7 @@ def clean_text(text: str, *, extracted: bool = False, **metadata: Any) -> Articl
     if title_at is not None:
         # A broadcast segment's tag is no part of the headline ('[뉴스리뷰] …'); a tag that says
         # what the story is ('[YTN 단독] …', '[속보] …') is.
-        meta["title"] = re.sub(r"^\[(?![^\]]*(?:단독|속보|종합|특종))[^\]]{1,10}\]\s*", "", lines[title_at].text)
+        meta["title"] = _SEGMENT_TAG.sub("", lines[title_at].text)
 
     # A list item loses its bullet, but a transcript's turn keeps the mark of its speaker:
     # '◇ 박진우> 실제로 배춧값이 얼마나 올랐습니까?'.
@@ -739,7 +745,7 @@ def _outlet(owner: str | None, lines: list[_Line]) -> str | None:
         # names too ('ⓒhangyeol.example ‘… 석간 한결일보’' under '한결일보').
         for line in lines[:12]:
             letters = re.sub(r"[^a-z0-9]", "", re.sub(r"^the\s+", "", line.text.casefold()))
-            if len(letters) >= 4 and letters in domain.group(1):
+            if len(letters) >= 0.6 * len(domain.group(1)) and letters in domain.group(1) and not _HANGUL.search(line.text):
                 return line.text
         if lines and len(lines[0].text) >= 3 and lines[0].text in notice:
             return lines[0].text
@@ -764,9 +770,10 @@ def _outlet(owner: str | None, lines: list[_Line]) -> str | None:
     return owner
 
 
+_SEGMENT_TAG = re.compile(r"^\[(?![^\]]*(?:단독|속보|종합|특종))[^\]]{1,10}\]\s*")
 _OUTLET_TAG = re.compile(r"^\[([가-힣A-Za-z0-9]{2,12})\]\s+(?=\S)")
-# Tags that mark the kind of story, not the outlet: '[단독]', '[속보]'.
-_KICKERS = {"단독", "속보", "종합", "인터뷰", "포토", "영상", "르포", "기획", "사설", "칼럼", "해설", "시론", "특보", "르포르타주"}
+# An outlet's name, not a tag for the kind of story ('[단독]', '[앵커]', '[뉴스리뷰]').
+_OUTLET_NAME = re.compile(r"(?:뉴스|일보|신문|신보|경제|방송|투데이|미디어|타임스|저널|TV|닷컴)$")
 
 
 def _take_lede_credit(first: str, meta: dict[str, Any]) -> str:
@@ -794,7 +801,7 @@ def _take_lede_credit(first: str, meta: dict[str, Any]) -> str:
         rest = first[match.end():].strip()
         return rest or first
     tag = _OUTLET_TAG.match(first)
-    if tag and tag.group(1) not in _KICKERS:
+    if tag and _OUTLET_NAME.search(tag.group(1)):
         # '[경제신보] 배달 플랫폼을 통해 …': the outlet's tag, not the lede's text.
         meta.setdefault("publisher", tag.group(1))
         return first[tag.end():]
