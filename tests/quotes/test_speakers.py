@@ -187,9 +187,16 @@ def test_a_description_is_not_somebody_its_own_sentence_names_in_passing():
 
 
 def test_a_definite_description_refers_back_to_the_person_in_focus():
-    quotes = quotes_of("Mark Cuban, the billionaire investor, criticised the senator's campaign on Monday.",
-                       "“If another senator says nobody would come to your aid,” the investor said, “that is worse.”")
-    assert [q.speaker for q in quotes] == ["Mark Cuban", "Mark Cuban"]
+    quotes = quotes_of("Maria Lopez, who stars in the new series, spoke to reporters on Monday.",
+                       "“It was a backhanded compliment,” the actress said, “and I said so.”")
+    assert [q.speaker for q in quotes] == ["Maria Lopez", "Maria Lopez"]
+
+
+def test_a_description_that_may_be_anybody_is_not_the_person_in_focus():
+    # 'the neighbor' is not John Smith because he was just named: better no name than his.
+    [q] = quotes_of("Police arrested John Smith, 34, at his home on Tuesday.",
+                    '"He was always quiet," the neighbor said.')
+    assert q.speaker != "John Smith"
 
 
 def test_an_anonymous_source_keeps_its_description():

@@ -366,7 +366,7 @@ def sentence_subject(sentence: str) -> Attribution | None:
     return parse_np(m.group("np"), m.group("app"), "")
 
 
-_SUBJECT_NAME = re.compile(rf"(?:^|(?<=[,;—–]\s)|(?<=\band\s)|(?<=\bbut\s))(?P<np>{NAME_RUN})(?=(?P<after>[^\"“”]*))")
+_SUBJECT_NAME = re.compile(rf"(?:^|(?<=[,;—–]\s)|(?<=\band\s)|(?<=\bbut\s))(?P<np>{NAME_RUN})")
 
 
 def clause_subject(sentence: str) -> Attribution | None:
@@ -539,7 +539,8 @@ _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&.]{1,7})\)")
 # 'Clinton, the former secretary of state, has said'), not when a preposition governs it.
 _VERB_AFTER = re.compile(
     r"(?:\s*\([^)]{1,25}\))?(?:\s*,[^,\"“”]{2,120}?,|\s+[—–][^—–\"“”]{2,120}?[—–])?\s+(?:\w+ly\s+|still\s+|also\s+|then\s+|never\s+){0,2}"
-    r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|[a-z]{2,}ed|[a-z]{2,}[^s']s)\b")
+    r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|[a-z]{2,}ed|"
+    r"says|tells|adds|argues|insists|claims|believes|thinks|wants|plans|expects|warns|notes|hopes|fears|says)\b")
 _NOT_BEFORE_SUBJECT = _PLACE_PREPOSITIONS | {"for", "with", "by", "about", "against", "than", "like", "and", "or",
                                              "after", "before", "over", "under", "between", "among", "of"}
 
@@ -626,7 +627,8 @@ def _mention(model, tokens: list[str], prev: str, after: str, at: int, salient: 
     known = model.find(name, at) if len(name_words) == 1 else None
     roles: set[str] = {_TITLE_ALIASES.get(w.lower().rstrip(","), w.lower().rstrip(".,")) for w in title_words
                        if w.lower().rstrip(",") in TITLE_NOUNS or w.lower().rstrip(",") in _TITLE_ALIASES}
-    if prev in COMPANY_NOUNS and not title_words and prev not in ("group", "bank") and not gender_of_first_name(name):
+    if prev in COMPANY_NOUNS and not title_words and prev not in ("group", "bank", "developer", "publisher", "giant") \
+            and not gender_of_first_name(name):
         # (not 'developer Donald Trump': a first name makes a person)
         # 'appliance maker Brightline Home', 'Australian miner Coppervale Resources': a company.
         return model.mention(name, "org", at, salient=salient, strong=True, roles={prev, "company", "firm"})
@@ -648,8 +650,6 @@ def _mention(model, tokens: list[str], prev: str, after: str, at: int, salient: 
         return None
     if prev in _NOT_BEFORE_NAMES and not title_words:
         return None  # 'his Christian values', 'the Manchurian Candidate': no person's name
-    if len(name_words) >= 4 and not title_words and not gender_of_first_name(name):
-        return None  # 'History Makes Latinos Feel': a title in capitals, not a name
     if len(name_words) == 1 and gender_of_first_name(name) and prev not in _PLACE_PREPOSITIONS:
         # 'Bob agreed to talk on the condition that his last name not be used': a first name.
         return model.mention(name, "person", at, gender=gender, roles=roles, salient=salient, strong=True)

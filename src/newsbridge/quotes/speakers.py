@@ -27,7 +27,7 @@ _NAMED_INSIDE = re.compile(r"\b(?:[A-Z]{2,6}\b|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)")
 _DETERMINER_WORDS = {"a", "an", "the", "one", "another", "his", "her", "their", "its"}
 # Heads of the descriptions that stand for anonymous sources: 'the official', 'the source'.
 _SOURCE_NOUNS = {"official", "source", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser",
-                 "advisor", "person", "staffer", "insider", "official’s", "diplomat", "officer", "employee"}
+                 "advisor", "person", "staffer", "insider", "diplomat", "officer", "employee"}
 # 'the man', 'the woman': as often the stranger of a story as anybody named.
 _GENERIC_NOUNS = {"man", "woman", "boy", "girl", "guy", "child", "teenager", "resident", "driver", "victim"}
 _POSSESSIVES = {"his": "m", "her": "f", "their": None, "its": None}
@@ -147,7 +147,7 @@ def resolve(att: Attribution, model: EntityModel, at: int, exclude: tuple[str, .
         if owner.entity is not None:
             surname = owner.entity.name.split()[-1]
             return Resolved(f"{surname} {head}", None, "title-only", att.name, min(owner.confidence, 0.6))
-    if words and words[0] == "the" and len(words) > 1 and is_person_noun(head) and not head.endswith("s") \
+    if words and words[0] == "the" and len(words) > 1 and is_person_noun(head) and not _plural(head) \
             and head not in DOCUMENT_NOUNS:
         if head in _SOURCE_NOUNS:
             # 'A senior official said … "…," the official said': the same unnamed source.
@@ -156,9 +156,11 @@ def resolve(att: Attribution, model: EntityModel, at: int, exclude: tuple[str, .
         # refers back to somebody in focus whom the words fit. A title, or a proper name in it,
         # reaches further back than a bare description; 'the man' alone may be anybody.
         specific = bool(att.title_word) or any(w[:1].isupper() for w in att.name.split()[1:])
-        if specific or not (len(words) == 2 and head in _GENERIC_NOUNS):
-            gender = gender_of_words(head)
-            found = model.pronoun(gender, at, within=3 if specific or gender else 1, exclude=exclude, description=True)
+        gender = gender_of_words(head)
+        # Without a title or a name, only a word that says the gender ('the actress', 'the former
+        # first lady') is sure enough: 'the neighbor' or 'the lawyer' may be anybody.
+        if specific or (gender and not (len(words) == 2 and head in _GENERIC_NOUNS)):
+            found = model.pronoun(gender, at, within=3, exclude=exclude, description=True)
             if found.entity is not None:
                 return _from(Candidate(found.entity, min(found.confidence, 0.6 if specific else 0.55)),
                              att, "title-only", model, at)
@@ -203,3 +205,9 @@ def _from(found: Candidate, att: Attribution, how: str, model: EntityModel, at: 
         return Resolved(None, None, how, att.name, found.confidence)
     model.spoke(entity, at)
     return Resolved(entity.name, entity.title, how, att.name, found.confidence)
+
+
+def _plural(noun: str) -> bool:
+    """'officials', not 'actress' or 'boss'."""
+    return noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
+
