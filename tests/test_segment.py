@@ -67,3 +67,8 @@ def test_korean_quote_without_a_full_stop_stays_with_its_quotative():
     sentences = split_sentences(text, "ko")
     assert any(s.endswith("부담”이라고 황동민 미래로증권 연구원은 분석했다.") for s in sentences)
     assert not any(s.startswith("이라고") for s in sentences)
+
+
+def test_a_korean_quote_with_its_full_stop_ends_its_sentence():
+    sentences = split_sentences("“협상은 끝났다.” 이란은 즉각 반발했다.", "ko")
+    assert len(sentences) == 2

@@ -124,7 +124,8 @@ class KoreanSplitter:
             if not text[sent.start:sent.end].strip():
                 continue
             start, end = _strip(text, sent.start, sent.end)
-            if out and _QUOTATIVE_START.match(text, start) and text[:out[-1][1]].rstrip()[-1:] in _CLOSING:
+            before = text[:out[-1][1]].rstrip() if out else ""
+            if out and _QUOTATIVE_START.match(text, start) and before[-1:] in _CLOSING and before[-2:-1] not in ".!?。":
                 # '“… 점이 부담”' | '이라고 황동민 연구원은 분석했다.': Kiwi ends a sentence at a
                 # closing quote with no full stop inside; the quotative particle continues it.
                 prev_start, _, prev_morphs = out.pop()
@@ -138,7 +139,7 @@ class KoreanSplitter:
         return out or [(*_strip(text, 0, len(text)), ())]
 
 
-_QUOTATIVE_START = re.compile(r"(?:이?라고|이?라며|이?라는|이?란|고\s|며\s|하고\s)")
+_QUOTATIVE_START = re.compile(r"(?:이?라고|이?라며|이?라는|라며|고\s|며\s|하고\s)")
 _CLOSING = "”\"’'」』"
 
 

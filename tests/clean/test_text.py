@@ -354,3 +354,29 @@ def test_an_image_source_credit_belongs_to_the_caption_after_it_not_the_line_bef
     assert [(c.text, c.credit) for c in art.captions] == [
         ("Water is released from the Corran dam on Tuesday", "Reuters")]
     assert art.byline == "Amir Haddad"
+
+
+@pytest.mark.parametrize("sentence", [
+    '"We are proud of our award-winning emergency team," Mayor Dana Ortiz said on Monday.',
+    "The FTC said the company's terms of service and privacy policy misled its users.",
+    "Users who download Meta's new Threads app can now post longer videos, the company said.",
+    "By subscribing to the service, users agree to share their location, the lawsuit says.",
+    "40 comments were submitted during the public hearing on the rezoning plan.",
+    "Correction officers said the inmate escaped through a laundry truck.",
+    "The finalists are: Ana Ruiz, Tom Bell, Joe Kim, and Lee Park.",
+])
+def test_ordinary_sentences_that_sound_like_furniture_stay_in_the_body(sentence):
+    page = ("City council approves new budget after long debate\n\n"
+            "The city council approved a $40 million budget on Monday after a six-hour debate.\n\n"
+            f"{sentence}\n\n"
+            "The budget takes effect in July, and the next vote is planned for the autumn.")
+    assert sentence in texts(clean_text(page))
+
+
+def test_a_papers_notice_under_the_last_paragraph_is_not_a_photo_credit():
+    page = ("예산안 협상 결렬\n\n"
+            "여야가 내년도 예산안 협상에서 끝내 합의하지 못했다. 본회의 처리는 다음 주로 미뤄졌다.\n\n"
+            '박성훈 의원은 "정부·여당이 여전히 정부안만 고집하고 있다"고 말했다.\n\nⓒ 한겨레')
+    article = clean_text(page)
+    assert texts(article)[-1].startswith("박성훈 의원은")
+    assert not article.captions

@@ -371,3 +371,23 @@ def test_a_broadcast_scripts_label_names_the_speaker_of_the_quote_under_it():
                        '◀ INT ▶ 김순자/청과물 상인\n"눈 뜨면 여기로 와요. 할 게 없어도 와요."',
                        '◀ SYNC ▶ 영등포소방서 관계자\n"단락 흔적이 발견됐습니다."', lang="ko")
     assert [q.speaker for q in quotes] == ["김순자", "영등포소방서 관계자"]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ('이재명 후보 측은 "정책으로 답하겠다"고 밝혔다.', "이재명"),
+    ('주한미군 관계자는 "훈련은 예정대로 진행된다"고 말했다.', "주한미군 관계자"),
+    ('국토교통부 도로정책 국장은 "공사는 연내 끝난다"고 말했다.', None),
+])
+def test_korean_descriptions_are_not_cut_into_names(sentence, speaker):
+    [q] = quotes_of("기사 제목", sentence, lang="ko")
+    if speaker is None:
+        assert q.speaker != "도로정책"
+    else:
+        assert q.speaker == speaker
+
+
+def test_a_quote_in_a_korean_lede_is_no_headline():
+    # Without its title the body starts with the lede, which ends with a full stop: a term in
+    # double marks there is a term, not words anybody said.
+    quotes = quotes_of('정부가 이른바 "착한 임대료" 정책을 내놓았다.', "임대인들은 대체로 환영했다.", lang="ko")
+    assert all(q.kind == "scare" for q in quotes)

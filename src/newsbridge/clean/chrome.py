@@ -215,7 +215,7 @@ _EMAIL_PART = r"\s*[\[(<]?(?P<email>" + EMAIL.pattern + r")?[\])>]?\s*$"
 # 'By Mira Okafor', 'By MIRA OKAFOR and Jo Park, Reuters', 'BY LEE HA-EUN [lee@x.example]',
 # 'Reporter : Kim Min-ji'.
 BYLINE_EN = re.compile(
-    r"^(?:by:?|written by|words by|reporting by|reporter\s*:)\s*[—–-]?\s*(?P<name>" + _NAME_EN + r")"
+    r"^(?:by:?|written by|words by|reporting by|reporter\s*:)\s*[—–-]?\s*(?P<name>(?-i:" + _NAME_EN + r"))"
     r"(?:\s*[,|\-–—]\s*(?P<affiliation>[^@\[]{2,60}?))?(?:\s*/?\s*@\w{2,30})?" + _EMAIL_PART,
     re.IGNORECASE,
 )

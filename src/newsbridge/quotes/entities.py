@@ -103,9 +103,8 @@ class EntityModel:
         entity = self.find(name, at, kind)
         if entity is None and kind == "org":
             # '국토부' met first (in a headline), '국토교통부' later: one body, the full name canonical.
-            short = next((e for e in self.entities if e.kind == "org" and (
-                (_abbreviates(e.name, name) and not name.replace(" ", "").startswith(e.name))  # ('대성건설' is no short form of its union)
-                or (re.fullmatch(r"[가-힣]{3,}", e.name) and name.endswith(e.name)))), None)  # '환경청' of 낙동강유역환경청
+            short = next((e for e in self.entities if e.kind == "org" and _abbreviates(e.name, name)
+                          and not name.replace(" ", "").startswith(e.name)), None)  # ('대성건설' is no short form of its union)
             if short is not None:
                 entity = short
                 self._names[name.lower()] = entity

@@ -151,7 +151,7 @@ class RulesQuoteExtractor:
                     last = _Said(q["speaker"], q["speaker_title"], q["cue"], idx, q["paragraph"], q["confidence"])
                 elif q["mention"] and q["kind"] == "speech":
                     last = None  # somebody we cannot name spoke: the quotes after are not the last speaker's
-        return _headline_echoes(quotes)
+        return _headline_echoes(quotes, korean.is_headline(body, 0, 0))
 
     @staticmethod
     def entities(article: Article, lang: str, quoted: Quoted) -> EntityModel:
@@ -266,14 +266,14 @@ class RulesQuoteExtractor:
         return out
 
 
-def _headline_echoes(quotes: list[Quote]) -> list[Quote]:
+def _headline_echoes(quotes: list[Quote], headline: bool) -> list[Quote]:
     """A headline's quote with nobody named beside it repeats, shortened, a quote of the body:
     '여야 "정부안만 고집"' for '"정부·여당이 여전히 정부안만 고집하고 있어 …"', 박성훈 said. It is
     given that quote's speaker, when one body quote shares most of its words."""
     body = [q for q in quotes if q.paragraph > 0 and q.kind == "speech" and q.speaker]
     out = []
     for q in quotes:
-        if q.paragraph == 0 and q.kind == "speech" and not q.speaker and body:
+        if q.paragraph == 0 and q.kind == "speech" and not q.speaker and body and headline:
             grams = _bigrams(q.text)
             best = max(body, key=lambda b: len(grams & _bigrams(b.text)))
             shared = len(grams & _bigrams(best.text))

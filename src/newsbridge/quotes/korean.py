@@ -97,16 +97,24 @@ def _find_np(text: str, tokens: list, lo: int, hi: int) -> tuple[str, bool] | No
 
 
 _LETTER_SSI = re.compile(r"^([A-Z])(\(\d{1,3}\))?씨$")
-_MINOR = re.compile(r"^([가-힣]{3})(?:양|군)$")  # '김서연양': a pupil, by name
+_MINOR = re.compile(r"^([가-힣]{3})(?:양|군)$")
+
+
+def _minor(word: str) -> str:
+    """'김서연양' (written '김서연(16)양'): a pupil, by name."""
+    m = _MINOR.match(word)
+    return m.group(1) if m and _is_name(m.group(1)) else word
 _ANONYMISED = re.compile(r"^([가-힣]모)(\(\d{1,3}\))?씨?$")  # '박모(45)씨': a person the paper does not name
 _SURNAME_SSI = re.compile(r"^([가-힣])씨$")  # '박씨', '김씨': the person of that surname met before
 _GIVEN_SSI = re.compile(r"^([가-힣]{2})씨$")  # '민혁씨': a given name
 _AGE = re.compile(r"\(\d{1,3}\)")
 
 
-def parse_np(np: str, office: bool, cue: str | None, common: frozenset[str] = frozenset()) -> Attribution:
+def parse_np(np: str, office: bool, cue: str | None, common: frozenset[str] = frozenset(),
+             proper: frozenset[str] = frozenset()) -> Attribution:
     """'박민호 한빛시장' -> person 박민호, title 한빛시장; '김 위원장' -> 김 + 위원장 to resolve.
-    `common`: the words Kiwi tagged as common nouns in the sentence ('주인공' is not a name)."""
+    `common`: the words Kiwi tagged as common nouns in the sentence ('주인공' is not a name);
+    `proper`: those it tagged as proper nouns ('린샤오밍')."""
     if np in PRONOUNS:
         return Attribution("pronoun", np, None, cue, PRONOUNS[np])
     np = re.sub(r"\([A-Za-z]{2,8}\)", "", np).strip()  # '최고경영자(CEO)'
@@ -115,8 +123,9 @@ def parse_np(np: str, office: bool, cue: str | None, common: frozenset[str] = fr
         # 'A씨', 'B(29)씨': a person the paper names by a letter.
         return Attribution("person", letter.group(1) + (letter.group(2) or ""), " ".join(np.split()[:-1]) or None, cue)
     if np.endswith(" 측") and len(np) > 3:
-        np = np[:-2]  # '대성건설 측': the company itself
-        return Attribution("org", np, None, cue)
+        inner = parse_np(np[:-2], False, cue, common, proper)
+        if inner.kind != "person":
+            return Attribution("org", np[:-2], None, cue)  # '대성건설 측': the company itself
     words = np.split()
     if office:
         return Attribution("org", np, None, cue)
@@ -125,8 +134,7 @@ def parse_np(np: str, office: bool, cue: str | None, common: frozenset[str] = fr
         if anonymised:
             title = " ".join(words[:i] + words[i + 1:]) or None
             return Attribution("person", anonymised.group(1) + (anonymised.group(2) or ""), title, cue)
-    bare = [_AGE.sub("", w) for w in words]
-    bare = [(_MINOR.match(w).group(1) if _MINOR.match(w) and _is_name(_MINOR.match(w).group(1)) else w) for w in bare]
+    bare = [_minor(_AGE.sub("", w)) if _AGE.search(w) else w for w in words]
     aged = [i for i, w in enumerate(words) if _AGE.search(w) and re.fullmatch(r"[가-힣]{2,8}", bare[i])]
     if aged and bare[aged[0]] not in common:
         # '오토바이 택시 기사 부디(52)': the word with an age is a person's name, whatever its
@@ -136,11 +144,11 @@ def parse_np(np: str, office: bool, cue: str | None, common: frozenset[str] = fr
     titles = [w for w in bare if w.endswith(TITLE_SUFFIXES)]
     if titles and bare.index(titles[0]) >= 2 and _is_hangul(bare[bare.index(titles[0]) - 1]) \
             and _AFFILIATION.search(bare[bare.index(titles[0]) - 2]) and not _AFFILIATION.search(bare[bare.index(titles[0]) - 1]) \
-            and bare[bare.index(titles[0]) - 1] not in common and not _is_name(bare[bare.index(titles[0]) - 1]):
+            and bare[bare.index(titles[0]) - 1] in proper and not _is_name(bare[bare.index(titles[0]) - 1]):
         # '중국 외교부 린샤오밍 대변인': a foreign name between the body and the title.
         i = bare.index(titles[0]) - 1
         return Attribution("person", bare[i], " ".join(bare[:i] + bare[i + 1:]), cue)
-    if titles and bare.index(titles[0]) >= 3 and all(_is_hangul(w) and w not in common for w in bare[bare.index(titles[0]) - 2:bare.index(titles[0])]) \
+    if titles and bare.index(titles[0]) >= 3 and all(_is_hangul(w) and w in proper for w in bare[bare.index(titles[0]) - 2:bare.index(titles[0])]) \
             and _AFFILIATION.search(bare[bare.index(titles[0]) - 3]) \
             and not any(_AFFILIATION.search(w) for w in bare[bare.index(titles[0]) - 2:bare.index(titles[0])]):
         # '캐나다 몬트리올대 장피에르 르블랑 교수': a foreign full name after the body.
@@ -227,6 +235,15 @@ _CREDIT_BEFORE = re.compile(
     r"|(?P<np2>[가-힣]{2,5}(?:\s[가-힣A-Za-z]{1,10}){0,2})\s+)$")
 
 
+def is_headline(body: str, paragraph: int, at: int) -> bool:
+    """Whether the paragraph at `at` is a headline: the first one, with no full stop at its end
+    (a body whose title was taken apart starts with its lede, which has one)."""
+    if paragraph != 0:
+        return False
+    end = body.find("\n\n", at)
+    return not re.search(r"[.!?。][\"'”’)\]」』]*$", body[:end if end >= 0 else len(body)].rstrip())
+
+
 def sentence_attribution(body: str, sent: Sentence, spans: list[Span]) -> Callable[[int], Attribution | None]:
     """The attribution for each quote (by index) of one sentence."""
     text = sent.text
@@ -235,6 +252,7 @@ def sentence_attribution(body: str, sent: Sentence, spans: list[Span]) -> Callab
     first_open = spans[0].open_at - sent.start
     last_close = spans[-1].close_end - sent.start
     common = frozenset(t.form for t in tokens if t.tag == "NNG")
+    proper = frozenset(t.form for t in tokens if t.tag == "NNP")
     # Only the words after the last sentence end before the quote (the segmenter may keep
     # '반응은 엇갈린다. "…"고 오세진 대표가 말했다' as one sentence).
     ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, first_open)]
@@ -242,8 +260,9 @@ def sentence_attribution(body: str, sent: Sentence, spans: list[Span]) -> Callab
     credit = _CREDIT_BEFORE.search(text[lo:first_open]) or _label_credit(text[lo:first_open])
     if credit is None and not text[:first_open].strip():
         # The label may end the sentence before, on the line just above the quote.
-        line_start = body.rfind("\n", 0, max(0, sent.start - 1)) + 1
-        credit = _label_credit(body[line_start:sent.start]) if "\n" in body[line_start - 1:sent.start] else None
+        above = body[:sent.start].rstrip("\n ")
+        line = above[above.rfind("\n") + 1:]
+        credit = _label_credit(line) if body[len(above):sent.start].count("\n") == 1 else None
     if credit and credit.groupdict().get("np2") and any(
             _PARTICLE.search(w) or w in TIME_WORDS for w in credit.group("np2").split()):
         credit = None  # '윤서진 해솔군수는 이날 "…"': a subject with its particle, read below
@@ -269,12 +288,12 @@ def sentence_attribution(body: str, sent: Sentence, spans: list[Span]) -> Callab
             scare.add(k)
         elif sentence_like(quote):
             speech = True
-        elif sent.paragraph == 0 and span.mark in ("\"", "“") and not _NOUN_PARTICLE.match(follow):
+        elif is_headline(body, sent.paragraph, sent.start) and span.mark in ("\"", "“") and not _NOUN_PARTICLE.match(follow):
             speech = True  # a headline puts what was said in double marks: '여야 "정부안만 고집"'
         else:
             scare.add(k)
     if found:
-        att = parse_np(found[0], found[1], cue, common)
+        att = parse_np(found[0], found[1], cue, common, proper)
     elif speech:
         att = Attribution("continuation", "", None, cue)
     else:
@@ -290,7 +309,7 @@ def sentence_attribution(body: str, sent: Sentence, spans: list[Span]) -> Callab
         credited = _CREDIT_BEFORE.search(between.lstrip("…·/| "))
         np = credited and (credited.group("np") or credited.group("np2"))
         if np and not any(_PARTICLE.search(w) or w in TIME_WORDS for w in np.split()):
-            own[k] = parse_np(np, False, cue, common)
+            own[k] = parse_np(np, False, cue, common, proper)
 
     def for_quote(k: int) -> Attribution | None:
         if k in scare:
@@ -416,6 +435,8 @@ def find_orgs(sentence: Sentence, model, quoted: Quoted) -> None:
         word = m.group(1)
         if at in quoted or len(word) < 3:
             continue
+        if _COMPANY_END.search(word) and any(t.start == m.start() and t.tag == "NNG" for t in tokens):
+            continue  # '관광산업', '신용카드': a company's ending after a common noun is no company
         before = sentence.text[:m.start()].split()
         if _DIVISION.fullmatch(word) and before and _ORG_END.search(before[-1]):
             word = f"{before[-1]} {word}"
@@ -423,6 +444,7 @@ def find_orgs(sentence: Sentence, model, quoted: Quoted) -> None:
         model.mention(word, "org", at, salient=sentence.text[:m.start()].strip() == "")
 
 
+_COMPANY_END = re.compile(f"(?:{COMPANY_ENDINGS})$")
 _DIVISION = re.compile(r"[가-힣]{1,8}\d+부")  # '형사13부', '형사합의25부', '반부패수사1부'
 
 
