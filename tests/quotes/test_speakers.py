@@ -391,3 +391,11 @@ def test_a_quote_in_a_korean_lede_is_no_headline():
     # double marks there is a term, not words anybody said.
     quotes = quotes_of('정부가 이른바 "착한 임대료" 정책을 내놓았다.', "임대인들은 대체로 환영했다.", lang="ko")
     assert all(q.kind == "scare" for q in quotes)
+
+
+def test_a_pasted_broadcast_script_keeps_its_speaker_label_for_the_quote():
+    import newsbridge
+    page = ("시장 화재 일주일째\n\n검게 그을린 철골 사이로 냄새가 가시지 않았습니다. 상인들은 막막한 시간을 보내고 있습니다.\n\n"
+            '◀ INT ▶ 김순자/청과물 상인\n\n"눈 뜨면 여기로 와요. 할 게 없어도 와요."\n\nMBC뉴스 박지훈입니다.')
+    result = newsbridge.process(page, config=None)
+    assert [(q.speaker, q.kind) for q in result.quotes] == [("김순자", "speech")]

@@ -51,7 +51,8 @@ _LIST_LINE = re.compile(r"^[A-Z][\w'’-]*(?:\s[\w'’-]+)?:(?:\s*[^,;:\s][^,;:]
 # A score line: 'Wales 27 - 24 Fiji'.
 _SCORE = re.compile(r"^[^\d]{2,40}\s\d{1,3}\s*[-–]\s*\d{1,3}\s[^\d]{2,40}$")
 _SPEAKER_TURN = re.compile(r"^[가-힣A-Za-z]{2,10}\s?>\s")
-_SPEAKER_TAG = re.compile(r"^\[[^\[\]]{2,40}/[^\[\]]{2,40}\]$")
+# A broadcast script's speaker label: '[이수진/서울 은평구 주민]', '◀ INT ▶ 김순자/청과물 상인'.
+_SPEAKER_TAG = re.compile(r"^(?:\[[^\[\]]{2,40}/[^\[\]]{2,40}\]|◀\s*(?:INT|SYNC|인터뷰)\s*▶\s*[가-힣][^\n]{1,40})$")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 # Function words that say nothing about a headline's topic.
 _STOPWORDS = frozenset(

@@ -124,7 +124,8 @@ class RulesQuoteExtractor:
             in_sentence = by_sentence.get(idx)
             if not in_sentence:
                 for att in language.subjects(sent):
-                    if att.kind == "pronoun" or len(att.name.split()) > 1 or model.find(att.name, sent.start) is not None:
+                    if att.kind == "pronoun" or len(att.name.split()) > 1 or att.cue == "label" \
+                            or model.find(att.name, sent.start) is not None:
                         at = sent.start
                         if att.kind == "pronoun":
                             # 'Though Ms. Olivieri has …, she said': the names before it count.

@@ -338,7 +338,7 @@ def subjects(sentence: Sentence) -> list[Attribution]:
     if label:
         # A broadcast script's label over the words that follow: '◀ INT ▶ 김순자/청과물 상인',
         # '[이수진/서울 은평구 주민]', '◀ SYNC ▶ 영등포소방서 관계자'.
-        att = parse_np(label.group("np").strip(), False, None)
+        att = parse_np(label.group("np").strip(), False, "label")
         return [att] if att.kind in ("person", "org", "descriptor") else []
     possessor = _POSSESSOR.match(text)
     if possessor:
