@@ -578,7 +578,8 @@ def find_mentions(text: str, base: int, model, quoted: Quoted) -> None:
             # 'CNN's Gloria Borger', 'Obama's chief of staff Denis McDonough': the owner, then
             # the person (the owner itself is not mentioned as somebody).
             prev, tokens = tokens[owner].lower(), tokens[owner + 1:]
-            at += len(" ".join(m.group(0).split()[:owner + 1])) + 1
+            owner_end = m.group(0).lower().index(prev) + len(prev)
+            at = base + m.start() + m.group(0).index(tokens[0], owner_end)
         after = text[m.end():]
         subject = prev not in _NOT_BEFORE_SUBJECT and not re.search(r"['’]s?$", m.group(0)) and (
             (first and m.start() + 1 >= subject_zone) or bool(_VERB_AFTER.match(after)))

@@ -126,11 +126,8 @@ class RulesQuoteExtractor:
                 for att in language.subjects(sent):
                     if att.kind == "pronoun" or len(att.name.split()) > 1 or att.cue == "label" \
                             or model.find(att.name, sent.start) is not None:
-                        at = sent.start
-                        if att.kind == "pronoun":
-                            # 'Though Ms. Olivieri has …, she said': the names before it count.
-                            m = re.search(rf"\b{att.name}\b", sent.text, re.I)
-                            at += m.start() if m else 0
+                        # 'Though Ms. Olivieri has …, she said': the names before the pronoun count.
+                        at = _mention_at(att, body, sent.start, sent.end, sent.start) if att.kind == "pronoun" else sent.start
                         res = resolve(att, model, at)
                         if res.speaker:
                             last = _Said(res.speaker, res.title, att.cue, idx, sent.paragraph, res.confidence)
@@ -226,8 +223,7 @@ class RulesQuoteExtractor:
                 if att.kind in ("pronoun", "descriptor") and lang == "en":
                     # 'He said Mateen "…"', 'the candidate stated that Trump's "…"': the mention
                     # stands before the names that follow it.
-                    m = re.search(rf"\b{re.escape(att.name)}\b", body[sent.start:span.open_at], re.I)
-                    at = sent.start + m.start() if m else at
+                    at = _mention_at(att, body, sent.start, span.open_at, at)
                 if att.kind == "pronoun" and lang == "en":
                     exclude = english.addressees(body[span.close_end:sent.end] + " " + body[sent.start:span.open_at])
                 if att.kind in ("pronoun", "descriptor") and last is not None and last.cue in ("asked", "asks") \
@@ -265,6 +261,12 @@ class RulesQuoteExtractor:
                             speaker=speaker, speaker_title=title, mention=mention, cue=cue,
                             resolved_from=resolved_from, confidence=round(confidence, 2), kind=kind))
         return out
+
+
+def _mention_at(att: Attribution, body: str, start: int, end: int, default: int) -> int:
+    """Where the words of a mention stand in body[start:end], or `default` if not there."""
+    m = re.search(rf"\b{re.escape(att.name)}\b", body[start:end], re.I)
+    return start + m.start() if m else default
 
 
 def _headline_echoes(quotes: list[Quote], headline: bool) -> list[Quote]:
