@@ -592,7 +592,7 @@ def find_mentions(text: str, base: int, model, quoted: Quoted) -> None:
         if entity is not None and acronym:
             model.add_key(entity, acronym.group(1).lower())  # 'Korean Central News Agency (KCNA)'
             if entity.kind != "org" and len(tokens) > 1:
-                entity.kind = "org"
+                model.make_org(entity)
         if entity is not None and m.start() + 1 >= subject_zone:
             first = False
 

@@ -34,6 +34,11 @@ class Quoted:
         i = bisect.bisect_right(self._starts, at) - 1
         return i >= 0 and at < self._ranges[i][1]
 
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether any quoted range meets body[start:end] (most sentences have none)."""
+        i = bisect.bisect_right(self._starts, end) - 1
+        return i >= 0 and self._ranges[i][1] > start or start in self
+
 
 @dataclass
 class Entity:
@@ -86,6 +91,7 @@ class EntityModel:
         self.entities: list[Entity] = []
         self._starts = sentence_starts or [0]
         self._names: dict[str, Entity] = {}  # canonical names, lower case
+        self._orgs: list[Entity] = []  # the organisations among the entities, looked up often
         self._keys: dict[str, list[Entity]] = {}  # surfaces a mention may use -> entities
         # One-word subjects nobody introduced ('Twitter said …'): not entities, since most
         # are people's surnames, but what 'the company' may stand for when nothing else is.
@@ -103,7 +109,7 @@ class EntityModel:
         entity = self.find(name, at, kind)
         if entity is None and kind == "org":
             # '국토부' met first (in a headline), '국토교통부' later: one body, the full name canonical.
-            short = next((e for e in self.entities if e.kind == "org" and _abbreviates(e.name, name)
+            short = next((e for e in self._orgs if e.kind == "org" and _abbreviates(e.name, name)
                           and not name.replace(" ", "").startswith(e.name)), None)  # ('대성건설' is no short form of its union)
             if short is not None:
                 entity = short
@@ -113,6 +119,8 @@ class EntityModel:
         if entity is None:
             entity = Entity(name=name, kind=kind, unnamed=unnamed)
             self.entities.append(entity)
+            if kind == "org":
+                self._orgs.append(entity)
             self._names[name.lower()] = entity
             self.add_key(entity, name.lower())
             if kind == "person" and not unnamed:
@@ -153,7 +161,7 @@ class EntityModel:
             # A short form of an organisation named before: '통신' for '조선중앙통신', and a
             # Korean abbreviation of its syllables, '국토부' for '국토교통부'.
             name = re.sub(r"\s*\([A-Z]{2,8}\)$", "", name)  # '국가재난관리청(BNPB)'
-            return self._latest([e for e in self.entities if e.kind == "org" and (
+            return self._latest([e for e in self._orgs if e.kind == "org" and (
                 e.name.endswith(name) or _abbreviates(name, e.name))], at)
         if len(name.split()) > 1:
             # 'Sung Kim' after a bare 'Kim': the same person only if that 'Kim' has no full name.
@@ -169,6 +177,12 @@ class EntityModel:
             western = [e for e in found if e.name.lower().split()[-1] == key]
             found = spoke or western or found
         return self._latest(found, at)
+
+    def make_org(self, entity: Entity) -> None:
+        """`entity`, met as a name, turns out to be an organisation ('… (KCNA)')."""
+        if entity.kind != "org":
+            entity.kind = "org"
+            self._orgs.append(entity)
 
     def add_key(self, entity: Entity, key: str) -> None:
         """A surface a later mention may use for `entity` ('kim', 'kcna', '민혁')."""

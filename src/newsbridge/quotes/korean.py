@@ -369,11 +369,12 @@ def find_mentions(sentence: Sentence, model, quoted: Quoted) -> None:
     base = sentence.start
     first = True
     skip_to = 0
+    any_quoted = quoted.overlaps(base, base + len(sentence.text))
     for i, tok in enumerate(tokens):
         if i < skip_to:
             continue  # a 직함 already read with the name before it
         at = base + tok.start
-        if at in quoted:
+        if any_quoted and at in quoted:
             continue
         anonymised = tok.tag == "NNP" and (re.fullmatch(r"[가-힣]모", tok.form) is not None or (
             tok.form in HANGUL_SURNAMES and i + 1 < len(tokens) and tokens[i + 1].form == "모"))
