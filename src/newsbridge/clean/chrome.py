@@ -60,7 +60,7 @@ _CHROME_LINE = (
         # a note on the story, not the story: 'Correction: …', 'Update, Nov 6, 2:10PM ET: …',
         # 'Contributing: Jordan Feld'
         r"^(?:correction|clarification|editor['’]s note|contributing)\s*:|^update\b,?[^:]{0,40}:",
-        r"\bcontributed (?:to this report|reporting)\.?$",
+        r"\bcontributed (?:to this report|reporting)\.?$|\bopens in (?:a )?new window\b|^\S+(?:\s\S+){1,6}\scontributed\.$",
         r"^\d{1,2}:\d{2}(?:\s*[-–/]\s*.{0,30})?$",  # a video's duration (DURATION below)
         # a notice set apart with a reference mark: '※KCN뉴스는 여러분의 제보로 …', or a
         # label: '덧붙이는 글 | 이 기사는 …', 'Editor's note | …'
@@ -79,7 +79,8 @@ _CHROME_LINE = (
 CALL_TO_READER = re.compile(
     r"^(?:sign up for|subscribe to|join|follow|download) (?:our|\w+['’]s)\b.{0,60}"
     r"\b(?:newsletters?|channel|app|podcast|whatsapp|telegram)\b|"
-    r"\b(?:weekly|daily|free|our) newsletter\.?$|\bi agree to the terms\b|"
+    r"\b(?:weekly|daily|free|our) newsletter\.?$|\bi agree to the terms\b|\bdelivered to your inbox\b|"
+    r"\bprivacy policy and terms of service apply\b|"
     r"\bcontact us\.?$|\bsign up for our\b|\bsmall favou?r to ask\b|\bsupport (?:our|independent) journalism\b|"
     r"\bfunded by (?:our )?readers\b|^by subscribing, you\b|\bquality journalism is\b|^get (?:the )?latest\b|"
     r"\bbrought to you by\b|\bour award-winning\b",
@@ -88,7 +89,7 @@ CALL_TO_READER = re.compile(
 CALL_REACH = 320  # characters: longer lines are text
 # Words one of those calls has (a cheap test before the search): 'our', 'subscrib…', ….
 CALL_HINTS = (" our ", "subscrib", "newsletter", "latest", "contact us", "brought to", "terms of",
-              "favour", "favor", "journalism", "funded by", "award-winning", "'s ", "’s ")
+              "favour", "favor", "journalism", "funded by", "award-winning", "'s ", "’s ", "inbox", "privacy policy")
 # Compiled as two regexes, one tried at the start of a line only: searching every position of
 # a long line for every pattern is what cleaning would spend its time on.
 CHROME_START = re.compile("|".join(f"(?:{p[1:]})" for p in _CHROME_LINE if p.startswith("^")), re.IGNORECASE)
@@ -155,6 +156,8 @@ CAPTION_CREDITS = [
         # '. Photo by Ana Ruiz', '. Photograph: Martin Hale/PA', '. Korea Times photo by Kim'
         r"(?<=[.!?)\]])\s+(?P<c>(?:Courtesy of|Photo by|Photo:|Photo /|Photo courtesy of|Image:|Credit:|"
         r"Photograph:|Photographer:|Picture:|Illustration:|(?:[A-Z][\w.'’-]*\s+){1,4}photo by)\s+[^.]{2,80})",
+        # '… on Tuesday.Jamie Kwan / NBN News' (glued to the full stop)
+        r"(?<=[.!?])(?P<c>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}\s/\s[A-Z][\w&.' -]{1,40}))",
         # '. Dean Lewins/AAP' (a photographer, and the agency)
         r"(?<=[.!?])\s+(?P<c>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}/[A-Z][\w&.-]+))",
         # '… 30%. | KYODO', '… 있다. 수원 | 박준형 기자 jhpark@…', '… 있다. 제공 | 한국배구연맹'
@@ -180,7 +183,7 @@ CAPTION_CREDITS = [
         r"(?<=[.!?])\s*\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*/?\s*(?P<c>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
         # '... Seoul (Seoul Metropolitan Government)', '(Bill O'Leary/The Post)', '(ANC News: Dana
         # Webb)', '(Hanmaeum archives)': two words or more, or a slash or a colon, in brackets
-        r"\s\((?P<c>" + _PROPER_NAME + r"|(?-i:[A-Z])[^()]{0,58}(?:[/:][^()]*|\s[^()]+))\)",
+        r"\s\((?!(?:Opens|Updated|Click|Link)\b)(?P<c>" + _PROPER_NAME + r"|(?-i:[A-Z])[^()]{0,58}(?:[/:][^()]*|\s[^()]+))\)",
         r"\s\((?P<c>(?:stock|file) (?:image|photo|picture))\)",
         # '... 받고 있다. 정지윤 선임기자', '... 학원가. 중앙포토', '... 2026.11.27 안주영 전문기자'
         r"(?<=[.!?])\s+(?:\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*)?"
@@ -248,7 +251,7 @@ WIDGET_WORDS = frozenset(
 # '홍길동 기자 구독' (a widget after the name is no part of it).
 BYLINE_KO = re.compile(
     r"^[\[(]?(?:기자명\s*)?(?:[\[(]?(?P<place>[^=\s\])]{1,15})=)?\s*(?P<name>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)\s*"
-    r"(?:[A-Za-z0-9가-힣]{2,12}\s)?(?:기자|특파원|선임기자|객원기자|인턴기자|통신원)[\])]?"
+    r"(?P<middle>[A-Za-z0-9가-힣]{2,12}\s)?(?:기자|특파원|선임기자|객원기자|인턴기자|통신원)[\])]?"
     r"(?:\s*[\[(<]?(?P<email>" + EMAIL.pattern + r")[\])>]?|\s+(?P<widget>[^.!?다]{1,20}))?\s*$"
 )
 # A broadcast reporter's sign-off: 'KBS 뉴스 박서윤입니다.', '해솔방송 윤서진입니다.' (not '이정민
@@ -259,7 +262,7 @@ SIGNOFF_KO = re.compile(r"^[A-Za-z가-힣0-9]*[A-Za-z0-9가-힣](?<![은는이�
 BYLINE_KO_PREFIX = re.compile(
     r"^(?:[\[(](?P<place>[^=\])]{1,15})=(?P<org>[^\])]{1,20})[\])]\s*(?P<name>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)\s*(?:기자|특파원)\s*=\s*"
     r"|\[(?P<org5>[^\]=|]{1,20}?)\s*[=|]\s*(?P<place5>[^,=\]]{1,10})\s*[,=]\s*(?P<name5>[가-힣]{2,4})\s*(?:기자|특파원)\]\s*"
-    r"|\[(?P<org2>[^=\]]{1,20})=(?P<name2>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)\s*(?:기자|특파원)\]\s*"
+    r"|\[(?P<org2>[^=\]]{1,20}?)\s*=\s*(?P<name2>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)\s*(?:기자|특파원)\]\s*"
     r"|(?P<name3>[가-힣]{2,4})\s*(?:기자|특파원)\s*=\s*"
     r"|\[(?P<org4>[^\]=]{1,15}?)\s+(?P<name4>[가-힣]{2,4})\s*(?:기자|특파원)\]\s*)"
 )
@@ -284,7 +287,7 @@ DATELINE_EN = re.compile(
 DATE_VALUE = re.compile(
     r"\d{4}[-./]\s?\d{1,2}[-./]\s?\d{1,2}(?:\.)?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*\d{1,2},?\s*\d{4}"
-    r"|\d{1,2}/\d{1,2}/\d{4}"
+    r"|\d{1,2}/\d{1,2}/\d{4}|\b\d{1,2}/\d{1,2}/\d{2}(?![\d/])"
     r"|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}"
     r"|\d{4}년\s*\d{1,2}월\s*\d{1,2}일(?:\s*\d{1,2}시\s*\d{1,2}분)?"
     r"|\b\d{2}\.\d{2}\.\d{2}\s+\d{1,2}:\d{2}(?=\D|$)",  # '26.11.04 20:55': a two-digit year, with the time
@@ -298,7 +301,7 @@ DATE_LINE_WORDS = re.compile(
 DATE_EXTRAS = re.compile(
     r"\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?=\W|$)|\b[ap]\.?m\.?(?=\W|$)|\b(?:KST|UTC|GMT|EST|EDT|ET|PT|CET|BST|CST|CDT|MST|MDT|PST|PDT|AEDT|AEST|IST|SGT|JST|HKT|NZDT|NZST)\b|"
     r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?|[(\[]?[월화수목금토일月火水木金土日](?:요일)?[)\]]|게재\s*일자|"
-    r"\b(?:published|updated|posted|modified|last|first|on|at)\b:?|입력|수정|승인|기사입력|최종수정|최종|"
+    r"\b(?:published|updated|posted|modified|last|first|originally|on|at)\b:?|입력|수정|승인|기사입력|최종수정|최종|"
     r"송고시간|송고|등록|작성|업데이트|기사전송|전송|발행일|\bwrite\b|\bupdate\b|오전|오후|(?-i:^[A-Z]{3,}\b)|"
     r"(?:지면|본지)\s?[A-Z]?\d{1,2}(?:면)?",  # the print page: '지면A23', '본지 8면'
     re.IGNORECASE,

@@ -149,11 +149,17 @@ def _byline(text: str) -> dict[str, str] | None:
             # 'affiliation' ('Staff Writer', 'Reuters') and 'widget' ('구독') are read only to
             # keep them out of the name; 'place' is the dateline of a Korean byline.
             found = {k: v.strip(" ,") for k, v in match.groupdict().items()
-                     if v and k not in ("affiliation", "widget")}
+                     if v and k not in ("affiliation", "widget", "middle")}
+            middle = (match.groupdict().get("middle") or "").strip()
+            if middle and _KOREAN_NAME.fullmatch(middle) and middle[0] in HANGUL_SURNAMES and len(middle) == 3:
+                found["name"] = middle  # '데일리온 박서준 기자': the outlet, then the reporter
             if "place" in found:
                 found["dateline"] = found.pop("place")
             if "name" in found:  # 'Keisha Monroe Globe Staff', 'Priya Nandakumar Staff Reporter'
                 found["name"] = _without_role(found["name"])
+            if match.groupdict().get("affiliation") and _MORE_NAMES.fullmatch(match.group("affiliation").strip()):
+                # 'By Ana Ruiz, Tom Becker and Priya Nand': more reporters, not an affiliation.
+                found["name"] = f"{found['name']}, {match.group('affiliation').strip()}"
             return {"byline" if k == "name" else k: v for k, v in found.items()}
     parts = _parts(base) if len(base) <= 80 and ("|" in base or "·" in base or "•" in base) else []
     if 1 < len(parts) and all(len(p.split()) <= 4 for p in parts):  # 'KRVR | By Marisol Ortega'
@@ -165,6 +171,7 @@ def _byline(text: str) -> dict[str, str] | None:
     return None
 
 
+_MORE_NAMES = re.compile(r"[A-Z][a-z'’-]+ [A-Z][a-z'’-]+(?:(?:,| and|, and) [A-Z][a-z'’-]+ [A-Z][a-z'’-]+)+")
 _ROLE_AFTER_NAME = re.compile(r"(?:\s+[A-Z][\w&-]*)*?\s+(?i:" + chrome.ROLE_WORDS + r")$")
 
 
@@ -711,7 +718,9 @@ def _metadata(lines: list[_Line], run: tuple[int, int] | None, title_at: int | N
     if meta["byline"] is None:
         del meta["byline"]
     if dates:
-        meta["published"] = min(dates, key=lambda d: d[:2])[2]
+        # A date labelled as the first publication wins wherever it stands ('Originally
+        # Published:' at the foot under 'UPDATED:' at the top); then the header's.
+        meta["published"] = min(dates, key=lambda d: (d[1] != 0, d[0], d[1]))[2]
     if outlets and "copyright" not in meta:
         meta["publisher"] = outlets[0]
     return meta, captions
@@ -733,6 +742,12 @@ def _outlet(owner: str | None, lines: list[_Line]) -> str | None:
     if not owner:
         return owner
     notice = next((ln.text for ln in lines if ln.kind == "copyright" and owner in ln.text), "")
+    if owner.islower():
+        # '© 2026 npa' under the masthead 'NPA logo': the name as the masthead writes it.
+        for line in lines[:12]:
+            name = re.sub(r"\s+(?:homepage|home page|logo)$", "", line.text, flags=re.IGNORECASE)
+            if name.casefold() == owner:
+                return name
     for line in lines[:5]:
         # The masthead's name given in brackets after the owner: 'Copyright ⓒ SPK(스포츠파크)'.
         if line.kind in ("head", "chrome") and f"{owner}({line.text})" in notice.replace(" (", "("):
@@ -750,6 +765,12 @@ def _outlet(owner: str | None, lines: list[_Line]) -> str | None:
                 return line.text
         if lines and len(lines[0].text) >= 3 and lines[0].text in notice:
             return lines[0].text
+    for line in lines[:10]:
+        # The masthead's logo named in words ('NBN News Logo') over a company's notice ('© 2026
+        # NBN UNIVERSAL'): the outlet, when the two share their first word.
+        logo = re.fullmatch(r"(.+?)\s+logo", line.text, flags=re.IGNORECASE)
+        if logo and logo.group(1).split()[0].casefold() == owner.split()[0].casefold():
+            return logo.group(1)
     if owner.isupper() and " " in owner:
         owner = owner.title()  # 'THE CLARION'
     stem = _COMPANY.sub("", owner).strip()
