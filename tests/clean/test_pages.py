@@ -23,21 +23,6 @@ _spec.loader.exec_module(eval_clean)
 # wrong here rather than be fixed by tuning on them (fixing one makes it a tuned page, after a
 # new held-out set has been written); a tuned page is listed when its layout was not solved.
 KNOWN_MISSES = {
-    "heldout/en-au-public-abn": "a byline with a role before the name ('By state political reporter X') is missed, and "
-                                "the 'In short:' box and footer promo lines are taken as body",
-    "heldout/en-us-cable-frontier": "an outlet name glued after the byline name is kept, and the video block and "
-                                    "upper-case 'CLICK HERE' promos are taken as body",
-    "heldout/en-ca-network-ctn": "the agency's 'This report by ... was first published' line is taken as body",
-    "heldout/en-ie-daily-liffey": "a role line ('Health Correspondent') is taken for the byline; the publisher keeps "
-                                  "the company suffix 'DAC'",
-    "heldout/en-th-daily-chaophraya": "the byline is missed and 'Do you like the content of this article?' is body",
-    "heldout/en-eu-broadcaster-eurovista": "'By Clara Meyer with AFP' is missed, the caption is missed and the photo "
-                                           "credit is taken for the publisher",
-    "heldout/ko-regional-geumgang": "a caption whose credit stands apart is missed and the other keeps its credit",
-    "heldout/ko-regional-bitgoeul": "a caption with a slash credit is taken as body, and the byline from a slash "
-                                    "sign-off on its own line is missed",
-    "heldout/ko-broadcast-namhae": "broadcast label lines with spaced letters ('◀ 앵 커 ▶') and the anchor's lead-in "
-                                   "split are not read",
     "tuned/en-ke-daily-savanna": "a caption with no credit, standing as a sentence above the lede, is taken as body",
     "tuned/en-sg-broadcaster-mna": "the masthead 'MNA' shares nothing with the notice's company 'Merlion Media'",
     "tuned/en-uk-tabloid-beacon": "a caption with no credit after a gallery's '+2 / View gallery' is missed, and a "

@@ -149,6 +149,9 @@ def test_article_sentences_are_not_chrome(line):
     ("시민들이 광장을 걷고 있다. /연합뉴스", "연합뉴스"),
     ("시청 전경. [사진=시 제공]", "시 제공"),
     ("The new bridge at dusk. Photo by Ana Ruiz", "Photo by Ana Ruiz"),
+    ("Crowds outside the court in The Hague - Copyright Piet Jansen/Reuters", "Piet Jansen/Reuters"),
+    ("새 다리 위로 차량이 달리고 있다. 사진=박지훈 기자", "사진=박지훈 기자"),
+    ("시민들이 다리를 건너고 있다. /윤소라 기자 sora@paper.example", "윤소라 기자"),
 ])
 def test_caption_credits(line, credit):
     art = clean_text(f"{line}\n{line}\n\nThe bridge opened to traffic on Monday morning.")
@@ -249,6 +252,11 @@ def ferry_page(line: str) -> str:
     ("김민수 기자 구독", "김민수", None),
     ("Do Je-hae jhdo@koreatimes.example", "Do Je-hae", "jhdo@koreatimes.example"),
     ("BY LEE HA-EUN [lee.haeun@paper.example]", "LEE HA-EUN", "lee.haeun@paper.example"),
+    ("By senior health reporter Aroha Ngata", "Aroha Ngata", None),
+    ("By Jordan Lee Coastline Herald", "Jordan Lee", None),
+    ("By Marta Kowalski with Reuters", "Marta Kowalski", None),
+    ("Writer: Nattapong Sirisuk", "Nattapong Sirisuk", None),
+    ("/이준호 기자 junho@paper.example", "이준호", "junho@paper.example"),
 ])
 def test_bylines(line, byline, email):
     art = clean_text(ferry_page(line))
@@ -272,6 +280,7 @@ def test_a_reporter_name_standing_alone_under_the_headline_is_the_byline():
     ("수정 2026-11-27 18:01 등록 2026-11-27 17:20", "2026-11-27 17:20"),
     ("Published 6:02 a.m. ET March 14, 2016 | Updated 9:15 a.m. ET March 15, 2016", "March 14, 2016"),
     ("한빛일보 | 입력 : 2026-11-27 18:20 | 본지 8면", "2026-11-27 18:20"),
+    ("Thu Nov 26 2026 - 07:15", "Thu Nov 26 2026"),
 ])
 def test_date_lines(line, published):
     assert clean_text(ferry_page(line)).published == published
@@ -364,6 +373,8 @@ def test_an_image_source_credit_belongs_to_the_caption_after_it_not_the_line_bef
     "40 comments were submitted during the public hearing on the rezoning plan.",
     "Correction officers said the inmate escaped through a laundry truck.",
     "The finalists are: Ana Ruiz, Tom Bell, Joe Kim, and Lee Park.",
+    "Additional sources of funding will be sought from the province, the mayor said.",
+    "Is this plan affordable? Councillors were split on the question for most of the evening.",
 ])
 def test_ordinary_sentences_that_sound_like_furniture_stay_in_the_body(sentence):
     page = ("City council approves new budget after long debate\n\n"
@@ -380,3 +391,60 @@ def test_a_papers_notice_under_the_last_paragraph_is_not_a_photo_credit():
     article = clean_text(page)
     assert texts(article)[-1].startswith("박성훈 의원은")
     assert not article.captions
+
+
+def test_a_name_alone_with_accents_is_the_byline_and_a_role_line_under_it_is_not():
+    text = ("Ferry fares to rise in June\n\nSéamus Ó Briain\nTransport Correspondent\n\n"
+            "Ferry fares will rise by 4 percent in June, the operator said.\n\nSeason tickets are not affected.")
+    assert clean_text(text).byline == "Séamus Ó Briain"
+    text = text.replace("Séamus Ó Briain\n", "")
+    assert clean_text(text).byline is None
+
+
+@pytest.mark.parametrize("line", [
+    "This story by The Associated Press was first published on March 3, 2026.",
+    "Additional reporting by Reuters",
+    "Do you like what you read in this story?",
+    "Was this article helpful?",
+    "Get the morning's top stories straight to your inbox.",
+    "NEW You can now listen to Harbour Post articles!",
+    "Copy the embed code below to share this video:",
+])
+def test_notes_and_calls_to_the_reader_inside_the_body_are_not_body(line):
+    page = ("City council approves new budget after long debate\n\n"
+            "The city council approved a $40 million budget on Monday after a six-hour debate.\n\n"
+            f"{line}\n\n"
+            "The budget takes effect in July, and the next vote is planned for the autumn.")
+    assert texts(clean_text(page)) == [
+        "The city council approved a $40 million budget on Monday after a six-hour debate.",
+        "The budget takes effect in July, and the next vote is planned for the autumn."]
+
+
+def _page_with(header: str) -> str:
+    menu = "\n".join(["Home", "News", "Sport", "Weather", "Business"])
+    return (f"{menu}\n\nCouncil approves budget after long debate\n\n{header}\n\n"
+            "The city council approved a $40 million budget on Monday after a six-hour debate.\n\n"
+            "Councillors voted 7-4 in favour after amendments on road repairs were added.\n\n"
+            "The budget takes effect in July, and the next vote is planned for the autumn.\n\n"
+            "Related stories\nCouncil rejects parking fee rise\nLibrary hours cut again\n\n"
+            "Most read\nStorm closes coast road\nSchool run traffic eases\n\n© 2026 City Post")
+
+
+@pytest.mark.parametrize("header", [
+    # a summary box under a label, the box's lines run together, set apart from the article
+    "Key points:\nThe budget is $40 million, up 3 percent.\nRoad repairs get the biggest share.",
+    "At a glance:\nThe vote was 7-4.\nThe budget starts in July.",
+    # a video block: the player's buttons, its title and its description
+    "Close\nVideo\nCouncil debate in two minutes\nOur reporter sums up the six-hour debate at City Hall.",
+])
+def test_a_box_or_a_video_block_above_the_article_is_not_body(header):
+    article = clean_text(_page_with(header))
+    assert texts(article)[0].startswith("The city council approved")
+    assert len(article.paragraphs) == 3
+
+
+def test_headlines_listed_under_read_more_are_not_joined_into_a_sentence():
+    page = _page_with("By Dana Ortiz").replace(
+        "Related stories\nCouncil rejects parking fee rise\nLibrary hours cut again",
+        "Read more\nCouncil rejects a parking fee rise after a long campaign by traders\nWhich roads will be repaired first?")
+    assert texts(clean_text(page))[-1].startswith("The budget takes effect")

@@ -61,6 +61,14 @@ _CHROME_LINE = (
         # 'Contributing: Jordan Feld'
         r"^(?:correction|clarification|editor['’]s note|contributing)\s*:|^update\b,?[^:]{0,40}:",
         r"\bcontributed (?:to this report|reporting)\.?$|\bopens in (?:a )?new window\b|^\S+(?:\s\S+){1,6}\scontributed\.$",
+        # an agency's signature and a contributing line: 'This report by The Canadian Press was
+        # first published Nov. 25, 2026.', 'Additional sources • AFP', 'Additional reporting by …'
+        r"^this (?:report|story|article)\b.{0,60}\bwas (?:first|originally) published\b.{0,30}\d{4}\.?$",
+        r"^additional (?:sources?|reporting)(?:\s*(?:by|from)\b|\s*[:•|·-])",
+        # a question to the reader about the page: 'Do you like the content of this article?'
+        r"^(?:do|did) you (?:like|enjoy|find)\b[^.!?]{0,40}\bthis\b[^.!?]{0,30}\?$|^(?:was|is) this (?:article|story|content|page)\b[^.!?]{0,30}\?$",
+        r"^copy(?:\s*/\s*paste)?\b.{0,40}\bembed\b",  # 'Copy/paste the article video embed link below:'
+
         r"^\d{1,2}:\d{2}(?:\s*[-–/]\s*.{0,30})?$",  # a video's duration (DURATION below)
         # a notice set apart with a reference mark: '※KCN뉴스는 여러분의 제보로 …', or a
         # label: '덧붙이는 글 | 이 기사는 …', 'Editor's note | …'
@@ -79,7 +87,8 @@ _CHROME_LINE = (
 CALL_TO_READER = re.compile(
     r"^(?:sign up for|subscribe to|join|follow|download) (?:our|\w+['’]s)\b.{0,60}"
     r"\b(?:newsletters?|channel|app|podcast|whatsapp|telegram)\b|"
-    r"\b(?:weekly|daily|free|our) newsletter\.?$|\bi agree to the terms\b|\bdelivered to your inbox\b|"
+    r"\b(?:weekly|daily|free|our) newsletter\.?$|\bi agree to the terms\b|\b(?:delivered|straight|directly) to your inbox\b|"
+    r"\byou can now listen to\b|"
     r"\bprivacy policy and terms of service apply\b|"
     r"\bcontact us\.?$|\bsign up for our\b|\bsmall favou?r to ask\b|\bsupport (?:our|independent) journalism\b|"
     r"\bfunded by (?:our )?readers\b|^by subscribing, you\b|\bquality journalism is\b|^get (?:the )?latest\b|"
@@ -89,7 +98,7 @@ CALL_TO_READER = re.compile(
 CALL_REACH = 320  # characters: longer lines are text
 # Words one of those calls has (a cheap test before the search): 'our', 'subscrib…', ….
 CALL_HINTS = (" our ", "subscrib", "newsletter", "latest", "contact us", "brought to", "terms of",
-              "favour", "favor", "journalism", "funded by", "award-winning", "'s ", "’s ", "inbox", "privacy policy")
+              "favour", "favor", "journalism", "funded by", "award-winning", "'s ", "’s ", "inbox", "privacy policy", "listen to")
 # Compiled as two regexes, one tried at the start of a line only: searching every position of
 # a long line for every pattern is what cleaning would spend its time on.
 CHROME_START = re.compile("|".join(f"(?:{p[1:]})" for p in _CHROME_LINE if p.startswith("^")), re.IGNORECASE)
@@ -158,6 +167,13 @@ CAPTION_CREDITS = [
         r"Photograph:|Photographer:|Picture:|Illustration:|(?:[A-Z][\w.'’-]*\s+){1,4}photo by)\s+[^.]{2,80})",
         # '… on Tuesday.Jamie Kwan / NBN News' (glued to the full stop)
         r"(?<=[.!?])(?P<c>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}\s/\s[A-Z][\w&.' -]{1,40}))",
+        # '… main station - Copyright Michael Probst/AP Photo'
+        r"(?<=\w)\s[-–—]\s(?:copyright|©)\s*(?P<c>(?!\d)[^©]{2,60})",
+        # '… 설치돼 있다. 사진=이서진 기자'
+        r"(?<=[.!?])\s+(?P<c>(?:사진|자료|그래픽)\s?=\s?[^.!?=]{1,30})",
+        # '… 살펴보고 있다. /최현배 기자 choi@…' (a photographer's slash credit with an address, set
+        # apart by a space: a sign-off glued to a paragraph's full stop has none, '…말했다./김도윤기자')
+        r"(?<=[.!?])\s+/\s?(?P<c>[가-힣]{2,4}\s?(?:선임|사진|전문)?기자)\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
         # '. Dean Lewins/AAP' (a photographer, and the agency)
         r"(?<=[.!?])\s+(?P<c>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}/[A-Z][\w&.-]+))",
         # '… 30%. | KYODO', '… 있다. 수원 | 박준형 기자 jhpark@…', '… 있다. 제공 | 한국배구연맹'
@@ -215,11 +231,18 @@ EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 _NAME_EN = r"[A-Z][\w.'’\-]*(?:(?:\s+|\s*&\s*|\s+and\s+)[A-Z][\w.'’\-]*){0,7}"
 _EMAIL_PART = r"\s*[\[(<]?(?P<email>" + EMAIL.pattern + r")?[\])>]?\s*$"
 
+ROLE_WORDS = (r"correspondent|editor|reporter|writer|columnist|critic|contributor|producer|"
+              r"journalist|staff|analyst|bureau chief|chief")
+# The last word of an outlet's name, run into a byline after the reporter's.
+OUTLET_WORDS = r"news|times|post|herald|press|tribune|journal|telegraph|gazette|daily|network|radio|tv|media|wire"
 # 'By Mira Okafor', 'By MIRA OKAFOR and Jo Park, Reuters', 'BY LEE HA-EUN [lee@x.example]',
 # 'Reporter : Kim Min-ji'.
 BYLINE_EN = re.compile(
-    r"^(?:by:?|written by|words by|reporting by|reporter\s*:)\s*[—–-]?\s*(?P<name>(?-i:" + _NAME_EN + r"))"
-    r"(?:\s*[,|\-–—]\s*(?P<affiliation>[^@\[]{2,60}?))?(?:\s*/?\s*@\w{2,30})?" + _EMAIL_PART,
+    r"^(?:by:?|written by|words by|reporting by|(?:reporter|writer|author)\s*:)\s*[—–-]?\s*"
+    # a role before the name: 'By state political reporter Jess Harding'
+    r"(?:(?-i:[a-z][\w-]*\s+){0,3}(?:" + ROLE_WORDS + r")\s+)?(?P<name>(?-i:" + _NAME_EN + r"))"
+    # what follows: 'Reuters', 'Staff Writer', or an agency 'with AFP'
+    r"(?:(?:\s*[,|\-–—]\s*|\s+with\s+)(?P<affiliation>[^@\[]{2,60}?))?(?:\s*/?\s*@\w{2,30})?" + _EMAIL_PART,
     re.IGNORECASE,
 )
 # A sign-off line: 'Mira Okafor mira.okafor@haldendaily.example', 'Mira Okafor | email',
@@ -230,11 +253,12 @@ SIGNOFF = re.compile(
 )
 # A reporter's name standing alone under the headline: 'Min-ji Park', 'Gwen Adeyemi Transport
 # correspondent' (what follows the name must then name a newsroom role).
-ROLE_WORDS = (r"correspondent|editor|reporter|writer|columnist|critic|contributor|producer|"
-              r"journalist|staff|analyst|bureau chief|chief")
+# Letters of names in Latin script, accents included ('Ciarán Doyle', 'Hélène Roy', 'Séamus Ó Briain').
+_UPPER = r"[A-Z\u00c0-\u00d6\u00d8-\u00de]"
+_LOWER = r"[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f'’]"
 BARE_NAME_EN = re.compile(
     r"^(?!(?i:the|by|and|or|of|in|on|at|for|to|with|from|a|an)\b)"
-    r"(?P<name>[A-Z][a-z'’]+(?:-[a-z]+)?(?:\s+(?:[A-Z]\.|[A-Z][a-z'’]+(?:-[A-Za-z]+)?)){1,2}?)"
+    r"(?P<name>" + _UPPER + _LOWER + r"+(?:-[a-z]+)?(?:\s+(?:[A-Z]\.|[\u00c0-\u00de]|" + _UPPER + _LOWER + r"+(?:-[A-Za-z]+)?)){1,2}?)"
     r"(?:,?\s+(?P<role>(?:[A-Z][\w&-]*\s+){0,3}(?i:" + ROLE_WORDS + r")))?"
     r"(?:\s+in\s+(?P<place>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}))?$",  # 'Clara Voss in Frankfurt'
 )
@@ -250,7 +274,7 @@ WIDGET_WORDS = frozenset(
 # '홍길동 기자', '홍길동·김철수 기자 hong@x.com', '세종=홍길동 기자', '기자명 홍길동 기자',
 # '홍길동 기자 구독' (a widget after the name is no part of it).
 BYLINE_KO = re.compile(
-    r"^[\[(]?(?:기자명\s*)?(?:[\[(]?(?P<place>[^=\s\])]{1,15})=)?\s*(?P<name>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)\s*"
+    r"^(?:[\[(]|/\s?)?(?:기자명\s*)?(?:[\[(]?(?P<place>[^=\s\])]{1,15})=)?\s*(?P<name>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)\s*"
     r"(?P<middle>[A-Za-z0-9가-힣]{2,12}\s)?(?:기자|특파원|선임기자|객원기자|인턴기자|통신원)[\])]?"
     r"(?:\s*[\[(<]?(?P<email>" + EMAIL.pattern + r")[\])>]?|\s+(?P<widget>[^.!?다]{1,20}))?\s*$"
 )
@@ -286,7 +310,7 @@ DATELINE_EN = re.compile(
 # Date and time lines: 'Published 10:32 a.m. Nov. 27, 2026', '입력 2026.11.27 10:32'.
 DATE_VALUE = re.compile(
     r"\d{4}[-./]\s?\d{1,2}[-./]\s?\d{1,2}(?:\.)?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*\d{1,2},?\s*\d{4}"
+    r"|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*\d{1,2},?\s*\d{4}"
     r"|\d{1,2}/\d{1,2}/\d{4}|\b\d{1,2}/\d{1,2}/\d{2}(?![\d/])"
     r"|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}"
     r"|\d{4}년\s*\d{1,2}월\s*\d{1,2}일(?:\s*\d{1,2}시\s*\d{1,2}분)?"

@@ -172,7 +172,8 @@ def _byline(text: str) -> dict[str, str] | None:
 
 
 _MORE_NAMES = re.compile(r"[A-Z][a-z'’-]+ [A-Z][a-z'’-]+(?:(?:,| and|, and) [A-Z][a-z'’-]+ [A-Z][a-z'’-]+)+")
-_ROLE_AFTER_NAME = re.compile(r"(?:\s+[A-Z][\w&-]*)*?\s+(?i:" + chrome.ROLE_WORDS + r")$")
+# A role, or an outlet ('By Megan Ortiz Frontier News'): no name ends with these words.
+_ROLE_AFTER_NAME = re.compile(r"(?:\s+[A-Z][\w&-]*)*?\s+(?i:" + chrome.ROLE_WORDS + "|" + chrome.OUTLET_WORDS + r")$")
 
 
 def _without_role(name: str) -> str:
@@ -240,11 +241,12 @@ def _name(text: str) -> str | None:
     if korean:
         return korean.group(1)
     match = chrome.BARE_NAME_EN.match(text)
-    if not match or any(w.lower() in chrome.WIDGET_WORDS for w in match.group("name").split()):
-        return None
+    if not match or any(w.lower() in chrome.WIDGET_WORDS or _ROLE_WORD.fullmatch(w) for w in match.group("name").split()):
+        return None  # (a role on a line of its own, 'Health Correspondent', is no name)
     return match.group("name")
 
 
+_ROLE_WORD = re.compile(chrome.ROLE_WORDS, re.IGNORECASE)
 _OUTLET_PART = re.compile(r"^(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){1,4}$")
 _KOREAN_NAME = re.compile(r"[가-힣]{2,4}")
 _NAME_WITH_ID = re.compile(r"^([가-힣]{2,4})\s?\([A-Za-z][A-Za-z0-9_.]{2,20}\)$")
@@ -260,6 +262,8 @@ def _split_lines(text: str) -> list[_Line]:
             block += 1
             continue
         join = _continues(lines[-1], stripped) if lines and lines[-1].block == block else None
+        if join == "guess" and chrome.SECTION_END.match(_block_head(lines, block)):
+            join = None  # the headlines listed under 'Read more' are not one wrapped sentence
         if join:
             prev = lines[-1]
             prev.text += " " + stripped
@@ -272,6 +276,16 @@ def _split_lines(text: str) -> list[_Line]:
     return [piece for line in lines for piece in (
         [_Line(part, line.block) for part in line.parts]
         if line.guessed and not _TERMINAL_LENIENT.search(line.text) else [line])]
+
+
+def _block_head(lines: list[_Line], block: int) -> str:
+    """The first line of `block` among the lines split so far."""
+    head = ""
+    for line in reversed(lines):
+        if line.block != block:
+            break
+        head = line.text
+    return head
 
 
 def _continues(prev: _Line, line: str) -> str | None:
@@ -357,6 +371,7 @@ def _classify(lines: list[_Line], lenient: bool = False) -> None:
         else:
             line.kind = "head"
     _mark_repeats(lines)
+    _mark_summary_boxes(lines)
     for line, nxt in zip(lines, lines[1:]):
         # An author's card: 'Ophelia Tang' / 'Ophelia joined the Post in 2021 and covers …'.
         name = _name(line.text) if line.kind == "head" else None
@@ -368,6 +383,25 @@ def _classify(lines: list[_Line], lenient: bool = False) -> None:
             for j in (i - 1, i + 1):
                 if 0 <= j < len(lines) and lines[j].kind in ("body", "head") and len(lines[j].text.split()) <= 12:
                     lines[j].kind = "chrome"
+
+
+# A box's label: 'In short:', 'Key points:', 'What's next?' (a few words, then ':' or '?').
+_BOX_LABEL = re.compile(r"^[A-Z][\w'’]*(?:\s[\w'’]+){0,3}\s?[:?]$")
+
+
+def _mark_summary_boxes(lines: list[_Line]) -> None:
+    """A small block of lines under a label ('In short:' / two sentences) is a summary box, not
+    the article: in a page whose paragraphs stand apart, the article's own lines never share
+    a block with a label. (A page pasted without blank lines is one block, and spared.)"""
+    blocks: dict[int, list[_Line]] = {}
+    for line in lines:
+        blocks.setdefault(line.block, []).append(line)
+    if len(blocks) < 8:
+        return
+    for block in blocks.values():
+        if 2 <= len(block) <= 6 and _BOX_LABEL.match(block[0].text) and any(ln.kind == "body" for ln in block[1:]):
+            for line in block:
+                line.kind, line.caption = "widget", None
 
 
 def _mark_repeats(lines: list[_Line]) -> None:
@@ -498,7 +532,17 @@ def _body_run(lines: list[_Line]) -> tuple[int, int] | None:
     _, start, end = best
     while lines[start].kind not in ("body", "bullet"):  # a run starts with a sentence
         start += 1
-    _drop_widget_blocks(lines, start, end)
+    # A small block the run starts in is judged whole: a video's 'close' / 'Video' / title /
+    # description ends in a sentence, but is a widget. (A page pasted without blank lines
+    # has its whole header in the lede's block.)
+    head = start
+    while head > 0 and lines[head - 1].block == lines[start].block and start - head < 4:
+        head -= 1
+    if head > 0 and lines[head - 1].block == lines[start].block:
+        head = start
+    _drop_widget_blocks(lines, head, end)
+    while start < end and lines[start].kind not in ("body", "bullet"):
+        start += 1
     return start, end
 
 
@@ -730,7 +774,7 @@ def _metadata(lines: list[_Line], run: tuple[int, int] | None, title_at: int | N
 # 'The Commonweal Media Group', 'Lakeshore Star Newspapers Limited'.
 _COMPANY = re.compile(r"(?:미디어(?:그룹)?|신문사|주식회사)$|(?:\s+(?:Media|Group|Pty|Ltd\.?|Limited|Inc\.?|Corp\.?|Corporation|Co\.?|"
                       r"Newspapers?|Publishing|Publications|Publishers?|Holdings|Company|plc|LLC|Partners|"
-                      r"Communications|Broadcasting|Network|Enterprises?)\b\.?)+,?\s*(?:LLC|Inc\.?)?$",
+                      r"Communications|Broadcasting|Network|Enterprises?|DAC|GmbH|AG|S\.?A\.?)\b\.?)+,?\s*(?:LLC|Inc\.?)?$",
                       re.IGNORECASE)
 
 
@@ -742,6 +786,7 @@ def _outlet(owner: str | None, lines: list[_Line]) -> str | None:
     if not owner:
         return owner
     notice = next((ln.text for ln in lines if ln.kind == "copyright" and owner in ln.text), "")
+    owner = re.sub(r"\s+\d{4}$", "", owner).strip()  # 'Copyright © eurovista 2026'
     if owner.islower():
         # '© 2026 npa' under the masthead 'NPA logo': the name as the masthead writes it.
         for line in lines[:12]:
