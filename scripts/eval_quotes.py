@@ -41,6 +41,8 @@ Own articles: scripts/data/quotes_{ko,en}_own.jsonl, written by us for the proje
   the same kind of helper for tuning; scored once before any rule looked at them (Korean
   speaker accuracy 0.722, English 0.886), then tuned on. quotes_ko_tune3.jsonl: 16 more
   Korean articles (182 speech quotes), scored once before tuning (0.636), then tuned on.
+  quotes_{ko,en}_tune4.jsonl: 20 more (12 Korean, 8 English; 222 speech quotes), written in a
+  later session, scored once before tuning on them (Korean 0.774, English 0.902).
 
 Usage: python scripts/eval_quotes.py [--data DIR] [--show N] [--split train|dev|all]
 Targets: dev precision >= 0.90, recall >= 0.85, speaker_acc >= 0.90 (pronoun, title and
@@ -281,7 +283,7 @@ def main() -> int:
             tuned.report(f"own {lang}, tuned on")
             checked.report(f"own {lang}, checked only")
             own[lang] = (tuned.summary(), checked.summary())
-    for name in ("tune2", "tune3"):
+    for name in ("tune2", "tune3", "tune4"):
         for lang in ("en", "ko"):
             path = HERE / "data" / f"quotes_{lang}_{name}.jsonl"
             if path.is_file():

@@ -399,3 +399,56 @@ def test_a_pasted_broadcast_script_keeps_its_speaker_label_for_the_quote():
             '◀ INT ▶ 김순자/청과물 상인\n\n"눈 뜨면 여기로 와요. 할 게 없어도 와요."\n\nMBC뉴스 박지훈입니다.')
     result = newsbridge.process(page, config=None)
     assert [(q.speaker, q.kind) for q in result.quotes] == [("김순자", "speech")]
+
+
+@pytest.mark.parametrize("intro, mention, body", [
+    # a province or county Kiwi keeps as one word ('전남도', '인제군'), then its one-syllable noun
+    ("전남도는 올겨울 한파 대책을 발표했다.", "도는", "전남도"),
+    ("인제군은 빙어축제를 취소했다.", "군은", "인제군"),
+    # the city, not a short form of a union whose name starts with it
+    ("목포시내버스노동조합이 파업에 들어갔다. 목포시는 비상 수송에 나섰다.", "시는", "목포시"),
+    # the city's office, named in full before
+    ("광주시교육청은 학교 통폐합 계획을 내놨다.", "시 교육청은", "광주시교육청"),
+    # a company whose name ends like a shop chain's
+    ("다온마트는 점포 10곳을 닫기로 했다. 한 증권사 연구원은 실적 부진을 이유로 꼽았다.", "회사는", "다온마트"),
+])
+def test_korean_bodies_by_their_generic_noun_in_more_shapes(intro, mention, body):
+    [q] = quotes_of("기사 제목", intro, f'{mention} "일정대로 진행하겠다"고 밝혔다.', lang="ko")
+    assert q.speaker == body
+
+
+def test_the_panel_is_the_division_named_last_not_the_court():
+    [q] = quotes_of("기사 제목", "대구지법 형사항소2부(부장판사 이정민)는 원심을 유지했다.",
+                    '재판부는 "죄질이 가볍지 않다"고 밝혔다.', lang="ko")
+    assert q.speaker == "대구지법 형사항소2부"
+
+
+def test_an_official_of_a_committee_stays_unnamed_and_a_modifier_is_no_name():
+    quotes = quotes_of("기사 제목", "부산국제영화제위원회는 개막작을 발표했다.",
+                       '위원회 관계자는 "관객 반응이 좋다"고 말했다.',
+                       '사건을 맡은 정우성 변호사는 "항소하겠다"고 말했다.', lang="ko")
+    assert [q.speaker for q in quotes] == ["위원회 관계자", "정우성"]
+
+
+def test_a_foreign_full_name_before_a_country_and_a_title():
+    [q] = quotes_of("기사 제목", '올리비아 마르탱 프랑스 재무장관은 "증세는 없다"고 말했다.', lang="ko")
+    assert q.speaker == "올리비아 마르탱"
+
+
+def test_an_anonymised_persons_side_speaks_for_that_person():
+    [q] = quotes_of("기사 제목", "피고인 B씨는 혐의를 부인했다.", 'B씨 측은 "고의가 없었다"고 주장했다.', lang="ko")
+    assert q.speaker == "B"
+
+
+def test_a_broadcast_interview_label_with_a_colon_and_a_voice_note():
+    quotes = quotes_of("폭우에 침수 피해",
+                       "밤사이 최고 200mm의 비가 내렸습니다.",
+                       '[인터뷰 : 최민호/충남 아산시 주민]\n"물이 무릎까지 찼어요."',
+                       '[인터뷰 : 상가 주인 (음성변조)]\n"장사는 다 끝났죠."', lang="ko")
+    assert [q.speaker for q in quotes] == ["최민호", "상가 주인"]
+
+
+def test_the_company_is_the_one_with_a_legal_form_in_its_name():
+    [q] = quotes_of("Harbourline Fisheries Ltd. will close its cannery in Prince Rupert, B.C.",
+                    '"This was not an easy call," the company said in a statement.')
+    assert q.speaker == "Harbourline Fisheries Ltd"

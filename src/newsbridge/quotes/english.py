@@ -184,7 +184,13 @@ ORG_WORDS = {
     "network", "journal", "press", "board", "bureau", "fund", "league", "club", "county", "province",
     "tribune", "herald", "reuters", "yonhap", "politifact", "cnn", "bbc", "nbc",
     "abc", "cbs", "fox", "msnbc", "npr", "ap", "afp", "korea", "nations", "states", "force",
+    # a company's legal form, and the words company names end with
+    "ltd", "ltd.", "llc", "plc", "co.", "products", "industries", "holdings", "enterprises",
+    "airlines", "airways", "motors", "technologies", "pharmaceuticals", "steelworkers",
 }
+# A company's legal form: 'Coastline Forest Products Ltd.' goes by 'the company'.
+_LEGAL_FORMS = {"ltd", "ltd.", "llc", "plc", "co.", "inc", "inc.", "corp", "corp.", "products", "industries",
+                "holdings", "enterprises", "airlines", "airways", "motors", "technologies", "pharmaceuticals"}
 
 
 def _clean_appositive(app: str | None) -> str | None:
@@ -671,7 +677,12 @@ def _strip_possessive(name: str) -> str:
 
 def _org_roles(words: list[str]) -> set[str]:
     """'Department of Immigration' goes by 'the department'; 'Nordvik Shipping Group' by 'the group'."""
-    return {w.lower().strip(".,") for w in words if w.lower().strip(".,") in ORG_WORDS}
+    roles = {w.lower().strip(".,") for w in words if w.lower().strip(".,") in ORG_WORDS}
+    if roles & _LEGAL_FORMS:
+        roles |= {"company", "firm"}
+    if "steelworkers" in roles:
+        roles.add("union")
+    return roles
 
 
 def gender_evidence(text: str, base: int, model, window_start: int, quoted: Quoted) -> None:

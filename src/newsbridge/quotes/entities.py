@@ -109,8 +109,10 @@ class EntityModel:
         entity = self.find(name, at, kind)
         if entity is None and kind == "org":
             # '국토부' met first (in a headline), '국토교통부' later: one body, the full name canonical.
-            short = next((e for e in self._orgs if e.kind == "org" and _abbreviates(e.name, name)
-                          and not name.replace(" ", "").startswith(e.name)), None)  # ('대성건설' is no short form of its union)
+            # ... or '환경청' in a headline, '낙동강유역환경청' in the body (its last syllables).
+            short = next((e for e in self._orgs if e.kind == "org" and (
+                (_abbreviates(e.name, name) and not name.replace(" ", "").startswith(e.name))  # ('대성건설' is no short form of its union)
+                or (len(e.name) >= 3 and _HANGUL_ONLY.fullmatch(e.name) and name.endswith(e.name) and name != e.name))), None)
             if short is not None:
                 entity = short
                 self._names[name.lower()] = entity
@@ -345,6 +347,8 @@ def _abbreviates(short: str, full: str) -> bool:
     name in order, from its first (or the first after '한국'), and not merely its first word."""
     if len(short) < 2 or not full or short[0] not in (full[0], full[2:3]):
         return False  # (most pairs end here: this runs for every body of the article)
+    if short[-1] in "시도군구" and full.startswith(short):
+        return False  # '창원시' is the city, not a short form of 창원시내버스노동조합
     full = full.replace(" ", "")
     if not _HANGUL_ONLY.fullmatch(short + full):
         return False

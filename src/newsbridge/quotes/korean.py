@@ -78,16 +78,23 @@ def _find_np(text: str, tokens: list, lo: int, hi: int) -> tuple[str, bool] | No
             if prev is None or not (prev.tag in _NOUNISH or office):
                 continue
             end = (in_range[i - 2].start + in_range[i - 2].len) if office else prev.start + prev.len
-            words = text[lo:end].split()
-            if not words:
+            spans = [(m.group(), lo + m.end()) for m in re.finditer(r"\S+", text[lo:end])]
+            if not spans:
                 continue
+            # A word ending in a verb's adnominal ending modifies the phrase ('사건을 맡은 안병준
+            # 변호사'): the phrase starts after it.
+            modifier_ends = {t.start + t.len for t in in_range if t.tag == "ETM"}
+            # A long proper noun is no particle's word, whatever its last syllable ('이시카와
+            # 겐지': '…와' is 'and' only when it is a particle).
+            noun_ends = {t.start + t.len for t in in_range if t.tag == "NNP" and len(t.form) >= 4}
+            words = [w for w, _ in spans]
             np_words = [words[-1]]
-            for word in reversed(words[:-1]):
+            for word, word_end in reversed(spans[:-1]):
                 if word in ("한", "일부"):
                     np_words.insert(0, word)  # '한 업계 관계자': an unnamed source
                     break
-                if (len(np_words) == 4 or _NOT_NP_WORD.search(word) or word in _CONNECTIVES
-                        or not re.search(r"[가-힣A-Za-z]", word)):
+                if (len(np_words) == 4 or (_NOT_NP_WORD.search(word) and word_end not in noun_ends) or word in _CONNECTIVES
+                        or word_end in modifier_ends or not re.search(r"[가-힣A-Za-z]", word)):
                     break
                 np_words.insert(0, word)
             np = " ".join(np_words)
@@ -126,6 +133,8 @@ def parse_np(np: str, office: bool, cue: str | None, common: frozenset[str] = fr
         inner = parse_np(np[:-2], False, cue, common, proper)
         if inner.kind != "person":
             return Attribution("org", np[:-2], None, cue)  # '대성건설 측': the company itself
+        if _LETTER_SSI.match(np[:-2]) or _ANONYMISED.match(np[:-2]):
+            return inner  # 'A씨 측': A's side (a lawyer) speaks for A
     words = np.split()
     if office:
         return Attribution("org", np, None, cue)
@@ -154,13 +163,21 @@ def parse_np(np: str, office: bool, cue: str | None, common: frozenset[str] = fr
         # '캐나다 몬트리올대 장피에르 르블랑 교수': a foreign full name after the body.
         i = bare.index(titles[0])
         return Attribution("person", " ".join(bare[i - 2:i]), " ".join(bare[:i - 2] + bare[i:]), cue)
+    t = bare.index(titles[0]) if titles else 0
+    if t >= 3 and (bare[t - 1] in proper or re.fullmatch(r"[A-Z]{2,8}", bare[t - 1])) and not _is_name(bare[t - 1]) \
+            and all(_is_hangul(w) and not _is_name(w) and not _AFFILIATION.search(w) and not _ORG_END.search(w)
+                    for w in bare[t - 3:t - 1]) \
+            and bare[t - 3] not in common and len(bare[t - 3]) >= 2:
+        # '이시카와 겐지 일본 관방장관', '위다 사리 BNPB 대변인': a foreign full name, then the country
+        # or body, then the title (Kiwi often cuts such names into common words).
+        return Attribution("person", " ".join(bare[t - 3:t - 1]), " ".join(bare[:t - 3] + bare[t - 1:]), cue)
     if (titles and bare.index(titles[0]) >= 2 and all(_is_hangul(w) for w in bare[:2])
             and not _AFFILIATION.search(bare[1]) and bare[0][0] not in COMMON_SURNAMES
             and not any(w in common for w in bare[:2])):
         # A foreign name in Hangul before the title: '피터 리 부사장', '마리아 로페스 부사장'.
         name = " ".join(bare[:2])
         return Attribution("person", name, " ".join(bare[2:]) or None, cue)
-    names = [w for i, w in enumerate(bare) if w not in titles and _is_name(w) and (
+    names = [w for i, w in enumerate(bare) if w not in titles and _is_name(w) and not _GENERIC_BODY.fullmatch(w) and (
         # A word Kiwi knows as a common noun ('주인공', '반도체') is a name only right before a
         # 직함 ('오민재 해솔시장'); of two name-shaped words, the proper noun is the name.
         w not in common or (i + 1 < len(bare) and bare[i + 1].endswith(TITLE_SUFFIXES)))]
@@ -217,15 +234,16 @@ def _cue(text: str) -> str | None:
 def _label_credit(before: str) -> re.Match | None:
     """A broadcast script's label line right before the quote: '◀ INT ▶ 김순자/청과물 상인'."""
     label = _BROADCAST_LABEL.match(before.strip())
-    if label and label.group("np").strip() not in _SCRIPT_PARTS and (label.group(0).lstrip()[:1] != "[" or "/" in before):
+    if label and label.group("np").strip() not in _SCRIPT_PARTS and (
+            label.group(0).lstrip()[:1] != "[" or "/" in before or re.match(r"\s*\[\s*(?:인터뷰|INT|SYNC)\b", before)):
         return label
     return None
 
 
 _SCRIPT_PARTS = {"앵커", "기자", "리포트", "인터뷰", "스탠드업", "앵커멘트", "기자멘트", "클로징"}
 _BROADCAST_LABEL = re.compile(
-    r"^\s*(?:◀?\s*[A-Za-z가-힣]{2,8}\s*▶|【\s*인터뷰\s*:?|\[\s*(?:인터뷰|INT|SYNC)\s*\]|[<‹]\s*인터뷰\s*>|(?=\[))"
-    r"\s*\[?\s*(?P<np>[가-힣][가-힣 ]{1,24}?)\s*(?:/\s*[^\"“\n\]】]{1,30})?\s*[\]】]?\s*$")
+    r"^\s*(?:◀?\s*[A-Za-z가-힣]{2,8}\s*▶|【\s*인터뷰\s*:?|\[\s*(?:인터뷰|INT|SYNC)\s*(?:\]|:)|[<‹]\s*인터뷰\s*>|(?=\[))"
+    r"\s*\[?\s*(?P<np>[가-힣][가-힣 ]{1,24}?)\s*(?:\([^()\n]{1,10}\))?\s*(?:/\s*[^\"“\n\]】]{1,30})?\s*[\]】]?\s*$")
 _POSSESSOR = re.compile(r"^([가-힣]{2,4}씨|[가-힣]{2,4}(?:\s[가-힣]{1,8})?\s?(?:" + "|".join(TITLE_SUFFIXES) + r"))의\s")
 _SENTENCE_END = re.compile(r"(?:다|요|까|죠)[.!?]\s+")
 # A speaker credited without a particle: an interview caption ('박영희/서울 마포구 :', '[인터뷰]
@@ -428,6 +446,15 @@ def find_orgs(sentence: Sentence, model, quoted: Quoted) -> None:
                 and nxt.start == tok.start + tok.len \
                 and base + tok.start not in quoted:
             model.mention(tok.form + nxt.form, "org", base + tok.start, roles={nxt.form})
+    for tok in tokens:
+        # ...or in one word: '충북도는', '양구군은' (Kiwi keeps these whole). Korean given names
+        # end in 도 or 구 often ('이정도', '김민구'), in 군 or 시 hardly ever ('김철수군' is a pupil);
+        # a province goes by its two-syllable short name ('전남도').
+        if tok.tag == "NNP" and len(tok.form) >= 3 and tok.form[-1] in "시도군구" \
+                and (tok.form[-1] in "군시" or tok.form[:-1] in _PROVINCES or not _is_name(tok.form)) \
+                and not _is_name(tok.form[:-1]) \
+                and base + tok.start not in quoted:
+            model.mention(tok.form, "org", base + tok.start, roles={tok.form[-1]})
     for m in _ORG_WORD.finditer(sentence.text):
         # Organisations by the last syllables of a word ('한빛전자는', '국토교통부는'): Kiwi cuts
         # such names into pieces, so the whole word is read; a court's division joins its court
@@ -446,6 +473,9 @@ def find_orgs(sentence: Sentence, model, quoted: Quoted) -> None:
 
 
 _COMPANY_END = re.compile(f"(?:{COMPANY_ENDINGS})$")
+_PROVINCES = frozenset("경기 강원 충북 충남 전북 전남 경북 경남 제주".split())
+# The generic nouns of bodies, name-shaped as some are ('위원회' starts with the surname 위).
+_GENERIC_BODY = re.compile(r"위원회|협의회|연합회|의회|협회|공사|공단|재단|연구원|연구소|법원|노조|조합|학회|교육청|경찰청|경찰서")
 _DIVISION = re.compile(r"[가-힣]{1,8}\d+부")  # '형사13부', '형사합의25부', '반부패수사1부'
 
 

@@ -249,14 +249,15 @@ def is_person_noun(word: str) -> bool:
 
 # The endings of Korean company names: '한빛전자', '한결에너지솔루션', '한빛로지스'.
 COMPANY_ENDINGS = (r"전자|그룹|건설|제약|화학|증권|은행|카드|자동차|항공|중공업|물산|바이오|홀딩스|산업|반도체|"
-                   r"솔루션|로지스|에너지|테크|시스템|엔지니어링|상사|식품|유통|모터스|디스플레이|엔터테인먼트|게임즈|소프트")
+                   r"솔루션|로지스|에너지|테크|시스템|엔지니어링|상사|식품|유통|모터스|디스플레이|엔터테인먼트|게임즈|소프트|"
+                   r"마트|쇼핑|백화점|리테일|푸드|생명|보험|캐피탈|제철|철강|해운|물류")
 # Korean bodies named by a generic noun once the article has named them ('재판부는' for
 # 서울남부지법 형사13부, '경찰은' for 대전 유성경찰서, '회사 측은' for 한빛전자): the kind of
 # body each noun stands for, by the endings of the names of such bodies.
 KO_BODY_KINDS = {
     "경찰": re.compile(r"(?:경찰서|경찰청)$"),
-    "재판부": re.compile(r"(?:법원|지법|고법|[형민]사(?:합의)?\d+부)$"),
-    "법원": re.compile(r"(?:법원|지법|고법|[형민]사(?:합의)?\d+부)$"),
+    "재판부": re.compile(r"(?:법원|지법|고법|[형민]사[가-힣]{0,4}\d+부)$"),  # '형사합의25부', '형사항소5부'
+    "법원": re.compile(r"(?:법원|지법|고법|[형민]사[가-힣]{0,4}\d+부)$"),
     "검찰": re.compile(r"(?:검찰청|지검|지청)(?:\s|$)"),
     "회사": re.compile(rf"(?:{COMPANY_ENDINGS})$"),
     "시공사": re.compile(r"(?:건설|산업|엔지니어링)$"),

@@ -71,14 +71,25 @@ def resolve(att: Attribution, model: EntityModel, at: int, exclude: tuple[str, .
         found = model.by_role(att.name, at, org=False)
         if found.entity is not None and found.entity.name != att.name:
             return _from(found, att, "title-only", model, at)
+    words = att.name.split()
+    if att.kind in ("org", "descriptor") and len(words) == 2 and words[0] in ("시", "도", "군", "구"):
+        # '시 교육청': the city's office, named in full before ('대구시교육청').
+        body = model.find(words[1], at, kind="org")
+        if body is not None and body.name != words[1]:
+            model.spoke(body, at)
+            return Resolved(body.name, body.title, "title-only", att.name, 0.7)
     kind = ko_body_kind(att.name) if att.kind in ("org", "descriptor") else None
     if kind is not None:
         # '재판부는', '회사 측은': the one body of that kind the article names (before, or
         # anywhere for a headline's quote).
         named = {e.name: e for e in model.entities if e.kind == "org" and e.name != att.name and kind.search(e.name)}
-        named = {n: e for n, e in named.items() if not any(n != m and n in m for m in named)}  # the court, and its division
-        before = [e for e in named.values() if e.last_before(at) is not None]
-        if len(named) == 1 or len(before) == 1:
+        named = {n: e for n, e in named.items() if not any(m.startswith(n + " ") for m in named)}  # the court, and its division
+        # Of several, the one named last, in a sentence of its own ('형사합의25부는 …. 당시
+        # 재판부는'); two named in one sentence ('한빛전자와 해솔제약은') leave it open.
+        before = sorted((e for e in named.values() if e.last_before(at) is not None), key=lambda e: -e.last_before(at))
+        if len(before) > 1 and model.sentence_of(before[0].last_before(at)) == model.sentence_of(before[1].last_before(at)):
+            before = []
+        if len(named) == 1 or before:
             entity = before[0] if before else next(iter(named.values()))
             model.spoke(entity, at)
             return Resolved(entity.name, entity.title, "title-only", att.name, 0.7)
