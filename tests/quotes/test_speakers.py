@@ -452,3 +452,11 @@ def test_the_company_is_the_one_with_a_legal_form_in_its_name():
     [q] = quotes_of("Harbourline Fisheries Ltd. will close its cannery in Prince Rupert, B.C.",
                     '"This was not an easy call," the company said in a statement.')
     assert q.speaker == "Harbourline Fisheries Ltd"
+
+
+def test_a_wife_named_after_her_husband_is_her_own_person_and_the_subject_for_she():
+    quotes = quotes_of("Driver jailed over crash",
+                       "Defence lawyer Karen Holt said her client was sorry.",
+                       "Outside court, Mr Novak's widow, Ana Novak, said the family was relieved. "
+                       '"We can finally grieve," she said.')
+    assert quotes[-1].speaker == "Ana Novak"

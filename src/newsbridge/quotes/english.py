@@ -535,7 +535,7 @@ def _looks_like_person_name(tokens: list[str]) -> bool:
 
 
 _DESCRIBED_BEFORE = re.compile(
-    r"\b(?:the|his|her|their|its|a|an)\s+(?P<role>[a-z][a-z\- ]{1,40}?),\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-.]+){0,3}),")
+    r"(?:\b(?:the|his|her|their|its|a|an)|[A-Z][\w\-]*['’]s)\s+(?P<role>[a-z][a-z\- ]{1,40}?),\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-.]+){0,3}),")
 
 
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&.]{1,7})\)")
@@ -561,12 +561,15 @@ def find_mentions(text: str, base: int, model, quoted: Quoted) -> None:
     subject_zone = (lead.end() if lead else 0) + 1
     first = True  # the first mention after any leading phrase is the sentence's subject
     for m in _DESCRIBED_BEFORE.finditer(text):
-        # 'his wife, Jane,' / 'the club's president, Jay DiPietro,': a person, even by one name.
+        # 'his wife, Jane,' / 'the club's president, Jay DiPietro,' / 'Mr Petrakis's wife, Eleni
+        # Petrakis,': a person, even by one name.
         at = base + m.start("name")
         if not at in quoted and m.group("name").split()[0].lower() not in FUNCTION_WORDS:
             role = m.group("role")
+            after = text[m.end():]
+            speaks = bool(re.match(r"\s+(?:\w+ly\s+)?(?:said|says|told|added)\b", after) or _VERB_AFTER.match(after))
             model.mention(m.group("name"), "person", at, title=role, gender=gender_of_words(role),
-                          roles={role.split()[-1]}, strong=True)
+                          roles={role.split()[-1]}, strong=True, salient=speaks)
     for m in _RUN.finditer(text):
         at = base + m.start()
         if at in quoted:

@@ -107,6 +107,9 @@ class EntityModel:
         if acronym:  # '국가재난관리청(BNPB)': the name, and the acronym as a key
             name = name[:acronym.start()]
         entity = self.find(name, at, kind)
+        if entity is not None and kind == "person" and gender and entity.gender not in (None, gender) \
+                and entity.name != name:
+            entity = None  # 'Mr Petrakis's wife, Eleni Petrakis': one surname, two people
         if entity is None and kind == "org":
             # '국토부' met first (in a headline), '국토교통부' later: one body, the full name canonical.
             # ... or '환경청' in a headline, '낙동강유역환경청' in the body (its last syllables).
