@@ -440,20 +440,20 @@ def find_orgs(sentence: Sentence, model, quoted: Quoted) -> None:
     short form, not a person's name."""
     base = sentence.start
     tokens = sentence.morphs or get_kiwi().tokenize(sentence.text)
-    for tok, nxt in zip(tokens, tokens[1:]):
-        # A place's government: '부산시는', '충북도는', '양구군은' (a proper noun, then its 시/도/군/구).
-        if tok.tag == "NNP" and nxt.form in ("시", "도", "군", "구") and nxt.tag in ("NNG", "NNP", "XSN") \
-                and nxt.start == tok.start + tok.len \
-                and base + tok.start not in quoted:
+    for i, tok in enumerate(tokens):
+        if tok.tag != "NNP" or base + tok.start in quoted:
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and nxt.form in ("시", "도", "군", "구") and nxt.tag in ("NNG", "NNP", "XSN") \
+                and nxt.start == tok.start + tok.len:
+            # A place's government: '부산시는', '충북도는' (a proper noun, then its 시/도/군/구).
             model.mention(tok.form + nxt.form, "org", base + tok.start, roles={nxt.form})
-    for tok in tokens:
-        # ...or in one word: '충북도는', '양구군은' (Kiwi keeps these whole). Korean given names
-        # end in 도 or 구 often ('이정도', '김민구'), in 군 or 시 hardly ever ('김철수군' is a pupil);
-        # a province goes by its two-syllable short name ('전남도').
-        if tok.tag == "NNP" and len(tok.form) >= 3 and tok.form[-1] in "시도군구" \
+        elif len(tok.form) >= 3 and tok.form[-1] in "시도군구" \
                 and (tok.form[-1] in "군시" or tok.form[:-1] in _PROVINCES or not _is_name(tok.form)) \
-                and not _is_name(tok.form[:-1]) \
-                and base + tok.start not in quoted:
+                and not _is_name(tok.form[:-1]):
+            # ...or in one word, as Kiwi keeps many ('충북도는', '양구군은'). Korean given names end
+            # in 도 or 구 often ('이정도', '김민구'), in 군 or 시 hardly ever ('김철수군' is a pupil); a
+            # province goes by its two-syllable short name ('전남도').
             model.mention(tok.form, "org", base + tok.start, roles={tok.form[-1]})
     for m in _ORG_WORD.finditer(sentence.text):
         # Organisations by the last syllables of a word ('한빛전자는', '국토교통부는'): Kiwi cuts

@@ -14,6 +14,7 @@ an article).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -109,9 +110,21 @@ def _pairs(text: str, pattern: re.Pattern[str]) -> tuple[list[tuple[int, int, st
             if at is not None and at == len(stack) - 1 and family == "d":
                 stack.pop()  # “ … “: the first one was never closed
             stack.append((i, mark))
-    outer = [p for p in pairs if not any(q[0] < p[0] and p[1] <= q[1] for q in pairs)]
-    outer.sort()
-    left = next(((o, mk) for o, mk in stack if not any(p[0] < o < p[1] for p in outer)), None)
+    # The outermost pairs, and the first mark left open outside them: by position, in one pass
+    # each (a paragraph of many quotes and apostrophes would make a pairwise test quadratic).
+    outer: list[tuple[int, int, str]] = []
+    reach = -1  # the furthest end of a pair opened before this one
+    for p in sorted(pairs):
+        if p[1] > reach:
+            outer.append(p)
+        reach = max(reach, p[1])
+    starts = [p[0] for p in outer]
+
+    def inside(o: int) -> bool:
+        k = bisect.bisect_left(starts, o) - 1
+        return k >= 0 and o < outer[k][1]
+
+    left = next(((o, mk) for o, mk in stack if not inside(o)), None)
     return outer, (left[0] if left else None), (left[1] if left else "")
 
 

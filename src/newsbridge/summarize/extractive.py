@@ -10,6 +10,7 @@ cleaning, and sentences whose quote cannot be given its speaker (speakers.py).
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -94,12 +95,17 @@ class ExtractiveSummarizer:
         whole = vector(total, idf, unseen)
         title = vector(Counter(terms(article.title, lang)), idf, unseen) if article.title else {}
 
+        # Each sentence's quotes, found once (a long article has a hundred quotes or more).
+        starts = [s.start for s in sentences]
+        quotes_in: dict[int, list[Quote]] = {}
+        for quote in quotes:
+            quotes_in.setdefault(bisect.bisect_right(starts, quote.start) - 1, []).append(quote)
         candidates: dict[int, tuple[float, str]] = {}
         rank = 0  # position among eligible sentences: furniture does not push the lead down
         for i, sentence in enumerate(sentences):
             if not _eligible(sentence, lang):
                 continue
-            text = speakers.attribute(trim(sentence.text, lang), sentence, quotes, lang)
+            text = speakers.attribute(trim(sentence.text, lang), sentence, quotes_in.get(i, []), lang)
             if text is None:
                 continue
             position = 1.0 / (1.0 + rank / POSITION_SCALE)
@@ -113,7 +119,7 @@ class ExtractiveSummarizer:
             # Nothing passed the filters (a one-line article): use what there is, as long as
             # its quotes keep their speakers.
             for i, sentence in enumerate(sentences[:points]):
-                text = speakers.attribute(sentence.text, sentence, quotes, lang)
+                text = speakers.attribute(sentence.text, sentence, quotes_in.get(i, []), lang)
                 if text is not None:
                     candidates[i] = (1.0 / (1 + i), text)
 
