@@ -448,3 +448,65 @@ def test_headlines_listed_under_read_more_are_not_joined_into_a_sentence():
         "Related stories\nCouncil rejects parking fee rise\nLibrary hours cut again",
         "Read more\nCouncil rejects a parking fee rise after a long campaign by traders\nWhich roads will be repaired first?")
     assert texts(clean_text(page))[-1].startswith("The budget takes effect")
+
+
+def test_a_question_between_paragraphs_is_a_subheading():
+    page = _page_with("By Dana Ortiz").replace(
+        "Councillors voted 7-4", "How will the money be spent?\n\nCouncillors voted 7-4")
+    body = texts(clean_text(page))
+    assert "How will the money be spent?" not in body and len(body) == 3
+
+
+@pytest.mark.parametrize("header", [
+    "Dana Ortiz · City Post",
+    "Trending\nRoad Repairs\nDana Ortiz\nSchool Run\n\nDana Ortiz · City Post",
+])
+def test_a_name_beside_its_outlet_is_the_byline_and_a_trending_list_names_nobody(header):
+    assert clean_text(_page_with(header)).byline == "Dana Ortiz"
+
+
+@pytest.mark.parametrize("line", [
+    "Download the City Post app for the latest local news.",
+    "The Morning Brief newsletter has everything you need to start the day. Sign up here.",
+    "Stay up to date with the latest news. Follow City Post on WhatsApp.",
+])
+def test_more_calls_to_the_reader_are_not_body(line):
+    page = _page_with("By Dana Ortiz").replace("Related stories", f"{line}\n\nRelated stories")
+    assert texts(clean_text(page))[-1].startswith("The budget takes effect")
+
+
+def test_the_end_of_article_marker_ends_the_body():
+    page = _page_with("By Dana Ortiz").replace(
+        "Related stories", "end of article\n\nThe City Post is read by more than a million people every month.\n\nRelated stories")
+    assert texts(clean_text(page))[-1].startswith("The budget takes effect")
+
+
+def test_a_table_inside_the_article_does_not_cut_the_body():
+    table = "Item\tThis year\tNext year\nRoads\t$9m\t$11m\nParks\t$4m\t$4m\nLibraries\t$3m\t$2m\nTransit\t$8m\t$9m"
+    page = _page_with("By Dana Ortiz").replace("Councillors voted 7-4", f"{table}\n\nCouncillors voted 7-4")
+    body = texts(clean_text(page))
+    assert body[0].startswith("The city council approved") and len(body) == 3
+
+
+@pytest.mark.parametrize("line, text, credit", [
+    ("월별 관광객 추이. 그래픽=이다은 daeun@paper.example", "월별 관광객 추이.", "그래픽=이다은"),
+    ("(부산=한빛통신) 최민수 기자 = 2일 부산 해운대 해수욕장에 관광객들이 모여 있다. 2026.12.2/한빛통신 "
+     "Copyright (C) 한빛통신. All rights reserved. 무단 전재 및 재배포 금지.",
+     "2일 부산 해운대 해수욕장에 관광객들이 모여 있다.", "한빛통신"),
+])
+def test_korean_captions_with_an_address_or_a_wire_notice(line, text, credit):
+    page = (f"해운대 관광객 늘었다\n\n박지훈 기자\n\n{line}\n\n"
+            "올해 해운대를 찾은 관광객이 지난해보다 12% 늘었다.\n\n부산시는 숙박 시설을 늘리기로 했다.")
+    article = clean_text(page)
+    assert [(c.text, c.credit) for c in article.captions] == [(text, credit)]
+    assert article.byline == "박지훈" and len(article.paragraphs) == 2
+
+
+def test_the_headline_above_the_date_not_the_deck_below_it_and_a_credit_under_the_deck_is_no_caption():
+    page = ("경제\n\n'연말 카드 소득공제' 미리 챙기세요…국세청 서비스 개시\n\n입력 2026.12.01 15:34 게재 2026.12.02 (5면)\n\n"
+            "국세청, 카드 사용액으로 예상 세액 계산 제공\n올해부터 문화비 공제율 상향\n\n사진=게티이미지뱅크\n\n"
+            "국세청이 연말정산 예상 세액을 미리 계산해 볼 수 있는 서비스를 1일 시작했다. 카드 사용액이 자동으로 채워진다.\n\n"
+            "국세청 관계자는 \"남은 한 달의 지출 계획에 쓰면 좋다\"고 말했다.")
+    article = clean_text(page)
+    assert article.title == "'연말 카드 소득공제' 미리 챙기세요…국세청 서비스 개시"
+    assert article.captions == () and article.published == "2026.12.01 15:34"

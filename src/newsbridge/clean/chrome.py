@@ -40,6 +40,7 @@ CHROME_PHRASES = {
     "관련기사", "관련 기사", "관련뉴스", "최신기사", "주요뉴스", "추천기사", "오늘의 주요뉴스",
     # the widgets of a photo: 'hide caption', 'toggle caption', 'Image caption,'
     "hide caption", "toggle caption", "image caption", "caption", "enlarge this image",
+    "end of article", "end of story", "end of the article",
 }
 
 # Whole-line patterns: widgets described in words, copyright notices, cookie banners.
@@ -86,9 +87,10 @@ _CHROME_LINE = (
 # Channel …'), its small print, and appeals for money ('we have a small favour to ask').
 CALL_TO_READER = re.compile(
     r"^(?:sign up for|subscribe to|join|follow|download) (?:our|\w+['’]s)\b.{0,60}"
-    r"\b(?:newsletters?|channel|app|podcast|whatsapp|telegram)\b|"
+    r"\b(?:newsletters?|channel|app|podcast|whatsapp|telegram)\b|^download (?:the )?[\w ]{0,50}\bapp\b|"
     r"\b(?:weekly|daily|free|our) newsletter\.?$|\bi agree to the terms\b|\b(?:delivered|straight|directly) to your inbox\b|"
-    r"\byou can now listen to\b|"
+    r"\byou can now listen to\b|\bsign up (?:here|now|today)\.?$|^stay up to date with\b|"
+    r"\bfollow [\w ]{1,30} on (?:whatsapp|telegram|instagram|google news|facebook|x)\b|"
     r"\bprivacy policy and terms of service apply\b|"
     r"\bcontact us\.?$|\bsign up for our\b|\bsmall favou?r to ask\b|\bsupport (?:our|independent) journalism\b|"
     r"\bfunded by (?:our )?readers\b|^by subscribing, you\b|\bquality journalism is\b|^get (?:the )?latest\b|"
@@ -98,7 +100,7 @@ CALL_TO_READER = re.compile(
 CALL_REACH = 320  # characters: longer lines are text
 # Words one of those calls has (a cheap test before the search): 'our', 'subscrib…', ….
 CALL_HINTS = (" our ", "subscrib", "newsletter", "latest", "contact us", "brought to", "terms of",
-              "favour", "favor", "journalism", "funded by", "award-winning", "'s ", "’s ", "inbox", "privacy policy", "listen to")
+              "favour", "favor", "journalism", "funded by", "award-winning", "'s ", "’s ", "inbox", "privacy policy", "listen to", "download", "sign up", "follow", "stay up to date")
 # Compiled as two regexes, one tried at the start of a line only: searching every position of
 # a long line for every pattern is what cleaning would spend its time on.
 CHROME_START = re.compile("|".join(f"(?:{p[1:]})" for p in _CHROME_LINE if p.startswith("^")), re.IGNORECASE)
@@ -122,6 +124,9 @@ SECTION_END = re.compile(
     r"관련\s*기사|관련\s*뉴스|많이 본 (뉴스|기사)|인기\s*기사|추천\s*기사|주요\s*뉴스|최신\s*기사|댓글)\b",
     re.IGNORECASE,
 )
+
+# A marker that the article is over: 'end of article', 'End of story'.
+ARTICLE_END = re.compile(r"^(?:end of (?:the )?(?:article|story)|기사\s*끝)$", re.IGNORECASE)
 
 # Separators that join several widget labels on one line: 'Subscribe | Log in', 'A- A A+'.
 SEPARATORS = re.compile(r"\s{2,}|\s*[|·•/]\s*|\t")
@@ -169,8 +174,8 @@ CAPTION_CREDITS = [
         r"(?<=[.!?])(?P<c>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}\s/\s[A-Z][\w&.' -]{1,40}))",
         # '… main station - Copyright Michael Probst/AP Photo'
         r"(?<=\w)\s[-–—]\s(?:copyright|©)\s*(?P<c>(?!\d)[^©]{2,60})",
-        # '… 설치돼 있다. 사진=이서진 기자'
-        r"(?<=[.!?])\s+(?P<c>(?:사진|자료|그래픽)\s?=\s?[^.!?=]{1,30})",
+        # '… 설치돼 있다. 사진=이서진 기자', '… 추이. 그래픽=김은교 kim@…'
+        r"(?<=[.!?])\s+(?P<c>(?:사진|자료|그래픽)\s?=\s?[^.!?=@\s][^.!?=@]{0,29}?)(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?",
         # '… 살펴보고 있다. /최현배 기자 choi@…' (a photographer's slash credit with an address, set
         # apart by a space: a sign-off glued to a paragraph's full stop has none, '…말했다./김도윤기자')
         r"(?<=[.!?])\s+/\s?(?P<c>[가-힣]{2,4}\s?(?:선임|사진|전문)?기자)\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
@@ -219,6 +224,12 @@ CREDIT_LINE = re.compile(
     r"|[©ⓒⒸ]\s*(?P<c5>[\w ]{2,20}\s[가-힣]{2,4}\s?(?:선임|사진)?기자)"
     r"|[©ⓒⒸ]\s*(?P<c6>[가-힣]{3}))$",  # 'ⓒ 박지수': a person's name, not a paper's notice
 )
+# A wire photo's caption as its own site prints it: the wire's credit, the caption, the date and
+# agency, then the agency's notice: '(서울=뉴스1) 김도윤 기자 = 1일 … 있다. 2026.12.2/뉴스1
+# Copyright (C) 뉴스1. All rights reserved. …'.
+CAPTION_WITH_NOTICE = re.compile(
+    r"^(?:[\[(][^\])=]{1,15}=[^\])]{1,20}[\])]\s*[가-힣]{2,4}\s*기자\s*=\s*)?(?P<text>[^=]{10,300}?[.!?])\s*"
+    r"\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*/\s*(?P<c>[^\s/©ⓒ]{2,20})\s+(?:copyright|©|ⓒ)", re.IGNORECASE)
 # 'Image source, X' comes before its caption rather than after it.
 CREDIT_BEFORE = re.compile(r"^image source\b", re.IGNORECASE)
 # 'Image caption, Residents clear mud ...' or 'Image caption,' with the caption on the next line.
@@ -327,12 +338,12 @@ DATE_EXTRAS = re.compile(
     r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?|[(\[]?[월화수목금토일月火水木金土日](?:요일)?[)\]]|게재\s*일자|"
     r"\b(?:published|updated|posted|modified|last|first|originally|on|at)\b:?|입력|수정|승인|기사입력|최종수정|최종|"
     r"송고시간|송고|등록|작성|업데이트|기사전송|전송|발행일|\bwrite\b|\bupdate\b|오전|오후|(?-i:^[A-Z]{3,}\b)|"
-    r"(?:지면|본지)\s?[A-Z]?\d{1,2}(?:면)?",  # the print page: '지면A23', '본지 8면'
+    r"(?:지면|본지)\s?[A-Z]?\d{1,2}(?:면)?|\b\d{1,2}면|게재",  # the print page: '지면A23', '본지 8면', '게재 : … (10면)'
     re.IGNORECASE,
 )
 # A date labelled as the first publication, or as a later update ('수정', 'Updated').
 PUBLISHED_LABEL = re.compile(r"(?:published|posted|write|입력|등록|작성|송고|기사입력|기사전송|발행)\s*:?\s*$", re.IGNORECASE)
-UPDATED_LABEL = re.compile(r"(?:updated?|modified|수정|최종수정|업데이트)\s*:?\s*$", re.IGNORECASE)
+UPDATED_LABEL = re.compile(r"(?:updated?|modified|수정|최종수정|업데이트|게재)\s*:?\s*$", re.IGNORECASE)
 
 # The owner named in a copyright line: '© 2026 Riverton Herald.', '<저작권자 © 청솔신문, 무단전재...>',
 # '[ⓒ 당진시대 무단전재 및 재배포 금지]', 'Copyright 조선일보 & chosun.com', 'ⓒ부산일보(www.busan.com)',

@@ -63,7 +63,7 @@ _STOPWORDS = frozenset(
 # What a line weighs in the search for the body (in words): a link-like line costs this much.
 _LINK_COST = 4
 # Kinds that separate one run of sentences from the next.
-_BREAKS = ("byline", "date", "copyright")
+_BREAKS = ("byline", "date", "copyright", "end")
 
 
 @dataclass
@@ -295,12 +295,12 @@ def _continues(prev: _Line, line: str) -> str | None:
         return None  # ('…다': a Korean sentence ends there even without a full stop)
     if _URL.match(line) or parse_caption(prev.text) or is_chrome(prev.text):
         return None
-    if line[0].isalpha() and line[0].islower():
-        return "sure"  # ('ⓒ' is lower case too, but no letter)
+    last = prev.parts[-1] if prev.parts else prev.text
+    if line[0].isalpha() and line[0].islower() and len(last) >= 25:
+        return "sure"  # ('ⓒ' is lower case too, but no letter; a short line is a menu's item)
     # A long line ending mid-phrase ('... said head librarian' / 'Rosa Imbert.', '… rose by' /
     # '5 percent'), unless what follows is furniture of its own: a byline, a date, a widget.
     # Wrapped text has long lines up to the last: a short line is a menu item or a counter.
-    last = prev.parts[-1] if prev.parts else prev.text
     mid_phrase = prev.text[-1].isalpha() or prev.text[-1] in ",;-–"
     if not mid_phrase or len(last) < 60 or _date(line):
         return None
@@ -331,6 +331,10 @@ def _classify(lines: list[_Line], lenient: bool = False) -> None:
             else:
                 line.kind, caption_next = "chrome", True
             continue
+        noticed = chrome.CAPTION_WITH_NOTICE.match(text) if "/" in text else None
+        if noticed:
+            line.kind, line.caption = "caption", Caption(text=noticed.group("text"), credit=noticed.group("c"))
+            continue
         credit = chrome.CREDIT_LINE.match(text)
         if credit and chrome.CREDIT_BEFORE.match(text):
             credit_before, line.kind = credit.group("c1").strip(), "credit"
@@ -347,26 +351,28 @@ def _classify(lines: list[_Line], lenient: bool = False) -> None:
             # '© 2026 Herald / AP', 'Copyright © X', 'GoodNews paper ⓒ 국민신보, 무단전재 …': a
             # notice, not a photo
             caption = None
-        if _byline(text):
-            line.kind = "byline"
+        if _byline(text) and not (caption and _TERMINAL.search(caption.text)):
+            line.kind = "byline"  # (a caption ending in its photographer's address is a caption)
         elif _date(text):
             line.kind = "date"
         elif caption:
             line.kind, line.caption = "caption", caption
         elif is_chrome(text):
             base = _strip_bullet(text)
-            line.kind = ("copyright" if chrome.COPYRIGHT.search(base)
+            line.kind = ("copyright" if chrome.COPYRIGHT.search(base) else "end" if chrome.ARTICLE_END.match(base)
                          else "section" if chrome.SECTION_END.match(base) else "chrome")
         elif _bare(text) in neighbours and (_is_sentence(text) or len(text.split()) >= 3
                                      or len(_HANGUL.findall(text)) >= 8):
             # Captions are printed twice on many pages (image alt text, then the caption),
             # on consecutive lines.
             line.kind, line.caption = "caption", Caption(text=_bare(text))
+        elif text.count("\t") >= 1 and len([c for c in text.split("\t") if c.strip()]) >= 2:
+            line.kind = "table"  # a table's row, its cells set apart by tabs: neither text nor links
         elif chrome.BULLET.match(text):
             line.kind = "bullet"
         elif _LIST_LINE.match(text):
             line.kind = "head"  # 'Replacements: O Morgan, Griffiths, Jenkins, Powell.': a list, no sentence
-        elif _is_sentence(text, lenient):
+        elif _is_sentence(text, lenient) and not _QUESTION_HEAD.match(text):
             line.kind = "body"
         else:
             line.kind = "head"
@@ -385,6 +391,8 @@ def _classify(lines: list[_Line], lenient: bool = False) -> None:
                     lines[j].kind = "chrome"
 
 
+# A subheading asked as a question: 'What can households do?' (a few words, nobody's quote).
+_QUESTION_HEAD = re.compile(r"^[A-Z][^\"“”.!?]{0,40}\?$")
 # A box's label: 'In short:', 'Key points:', 'What's next?' (a few words, then ':' or '?').
 _BOX_LABEL = re.compile(r"^[A-Z][\w'’]*(?:\s[\w'’]+){0,3}\s?[:?]$")
 
@@ -456,7 +464,11 @@ def _credit_line(lines: list[_Line], i: int, match: re.Match) -> None:
     # sentence; a bare '(Agency)' does so only after a phrase, else it stands for a photo.
     labelled = match.group("c3") is None
     worded = prev is not None and (len(prev.text.split()) >= 3 or len(_HANGUL.findall(prev.text)) >= 6)
-    if prev is not None and prev.kind in ("head", "body", "bullet") and worded and (labelled or not _is_sentence(prev.text)):
+    # A credit standing apart under a block of several lines (a deck's two lines) credits a
+    # photo with no caption: a caption stands alone, or with its credit.
+    apart = prev is not None and prev.block != line.block and sum(ln.block == prev.block for ln in lines[max(0, i - 6):i]) > 1
+    if prev is not None and prev.kind in ("head", "body", "bullet") and worded and not apart \
+            and (labelled or not _is_sentence(prev.text)):
         prev.kind, prev.caption = "caption", Caption(text=prev.text, credit=credit)
         line.kind = "credit"
     else:
@@ -614,7 +626,8 @@ def _headline_like(text: str) -> bool:
 
 def _title(lines: list[_Line], start: int, lede: str) -> int | None:
     """The index of the headline: among the headline-like lines before the body, the first
-    that shares about as many words with the lede as the best one; else the nearest."""
+    that shares a third as many words with the lede as the best one (a deck below the headline
+    shares more); else the nearest."""
     # The site's own name is no headline: it stands in the copyright notice too.
     notices = " ".join(ln.text.casefold() for ln in lines if ln.kind == "copyright")
     candidates = [i for i in range(start) if _headline_like(lines[i].text) and (
@@ -632,7 +645,7 @@ def _title(lines: list[_Line], start: int, lede: str) -> int | None:
     best = max(scores.values())
     if best == 0:
         return candidates[-1]
-    return next(i for i in candidates if scores[i] >= best / 2)
+    return next(i for i in candidates if scores[i] >= best / 3)
 
 
 def clean_text(text: str, *, extracted: bool = False, **metadata: Any) -> Article:
@@ -751,7 +764,10 @@ def _metadata(lines: list[_Line], run: tuple[int, int] | None, title_at: int | N
             meta.setdefault(key, value)
     # A name standing alone under the headline is the byline when no byline line under it
     # names the reporter ('Print Preview' stands there too), or the same name better written.
-    names = [n for n in (_name(ln.text) if ln.kind == "head" else _dated_name(ln.text) if ln.kind == "date"
+    # (not one of a list under 'Trending' or 'Most read': 'Pune Metro' is a topic)
+    listed = {ln.block for i, ln in enumerate(lines) if ln.kind == "section" and (i == 0 or lines[i - 1].block != ln.block)}
+    names = [n for n in ((_name(ln.text) or _dated_name(ln.text)) if ln.kind == "head" and ln.block not in listed
+                         else _dated_name(ln.text) if ln.kind == "date"
                          else None for ln in header[below_title:]) if n]
     # A Korean name alone right above the date line: '김서진' / '입력 2026.11.06 21:47'.
     names += [ln.text for ln, nxt in zip(header[below_title:], header[below_title + 1:])
@@ -774,7 +790,7 @@ def _metadata(lines: list[_Line], run: tuple[int, int] | None, title_at: int | N
 # 'The Commonweal Media Group', 'Lakeshore Star Newspapers Limited'.
 _COMPANY = re.compile(r"(?:미디어(?:그룹)?|신문사|주식회사)$|(?:\s+(?:Media|Group|Pty|Ltd\.?|Limited|Inc\.?|Corp\.?|Corporation|Co\.?|"
                       r"Newspapers?|Publishing|Publications|Publishers?|Holdings|Company|plc|LLC|Partners|"
-                      r"Communications|Broadcasting|Network|Enterprises?|DAC|GmbH|AG|S\.?A\.?)\b\.?)+,?\s*(?:LLC|Inc\.?)?$",
+                      r"Communications|Broadcasting|Network|Enterprises?|Digital|DAC|GmbH|AG|S\.?A\.?)\b\.?)+,?\s*(?:LLC|Inc\.?)?$",
                       re.IGNORECASE)
 
 
