@@ -460,3 +460,11 @@ def test_a_wife_named_after_her_husband_is_her_own_person_and_the_subject_for_sh
                        "Outside court, Mr Novak's widow, Ana Novak, said the family was relieved. "
                        '"We can finally grieve," she said.')
     assert quotes[-1].speaker == "Ana Novak"
+
+
+def test_a_quote_after_a_short_clause_of_a_person_doing_something_is_that_persons():
+    quotes = quotes_of("Late try wins it",
+                       '"She never stops working," coach Ann Reilly said of her captain, Maeve Byrne.',
+                       'Asked whether she had thought of coming off at half-time, Byrne laughed. '
+                       '"Not for a second."')
+    assert quotes[-1].speaker == "Maeve Byrne"

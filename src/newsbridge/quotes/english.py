@@ -460,11 +460,21 @@ def addressees(text: str) -> tuple[str, ...]:
     return tuple(m.group("np").rstrip(".,;:") for m in _ADDRESSEE.finditer(text))
 
 
+_GESTURE = re.compile(rf"^(?:[^\"“”]{{0,100}},\s+)?(?P<np>{NAME_RUN}|He|She)\s+(?:\w+ly\s+)?[a-z]{{3,}}(?:ed|s)\.$")
+
+
 def subjects(sent: Sentence) -> list[Attribution]:
     """People a later 'he said' may refer to: the subjects of reported speech without quote
     marks ('Lind told reporters …', '…, Stovall said.'), and of a sentence that introduces a
     quote to come ('President Clinton released the following statement:')."""
     found = []
+    gesture = _GESTURE.match(sent.text.strip())
+    if gesture:
+        # 'Asked whether he had thought of coming off, Morgan smiled.' / '"The physio asked me …"':
+        # a short clause of a person doing something, right before a quote that names nobody.
+        att = parse_np(gesture.group("np"), None, "")
+        if att and att.kind in ("person", "pronoun"):
+            found.append(att)
     if sent.text.rstrip().endswith(":"):
         opening = sentence_subject(sent.text)
         if opening is not None and opening.kind in ("person", "org"):
