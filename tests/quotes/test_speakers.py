@@ -468,3 +468,10 @@ def test_a_quote_after_a_short_clause_of_a_person_doing_something_is_that_person
                        'Asked whether she had thought of coming off at half-time, Byrne laughed. '
                        '"Not for a second."')
     assert quotes[-1].speaker == "Maeve Byrne"
+
+
+def test_a_korean_headline_credit_after_a_term_in_marks_and_whose_words_they_were():
+    quotes = quotes_of("빙어축제 '바가지 요금' 논란에 인제군수 '재발 없도록 하겠다'",
+                       '최병수 인제군수는 "다시는 재발이 없도록 하겠다"고 말했다.',
+                       '"가격표만 붙어 있어도 믿고 사 먹을 것" 춘천에서 왔다는 관광객 한모(39)씨의 말이다.', lang="ko")
+    assert [q.speaker for q in quotes] == ["최병수", "최병수", "한모(39)"]

@@ -270,17 +270,19 @@ def _mention_at(att: Attribution, body: str, start: int, end: int, default: int)
 
 
 def _headline_echoes(quotes: list[Quote], headline: bool) -> list[Quote]:
-    """A headline's quote with nobody named beside it repeats, shortened, a quote of the body:
+    """A headline's quote with nobody named beside it (or a title only) repeats, shortened, a quote of the body:
     '여야 "정부안만 고집"' for '"정부·여당이 여전히 정부안만 고집하고 있어 …"', 박성훈 said. It is
     given that quote's speaker, when one body quote shares most of its words."""
     body = [q for q in quotes if q.paragraph > 0 and q.kind == "speech" and q.speaker]
     out = []
     for q in quotes:
-        if q.paragraph == 0 and q.kind == "speech" and not q.speaker and body and headline:
+        if q.paragraph == 0 and q.kind == "speech" and body and headline:
             grams = _bigrams(q.text)
             best = max(body, key=lambda b: len(grams & _bigrams(b.text)))
             shared = len(grams & _bigrams(best.text))
-            if grams and shared >= max(2, 0.6 * len(grams)):
+            # (or named only by a title the body quote's speaker holds: '인제군수 "…"')
+            titled = q.speaker and q.speaker == q.mention and q.speaker in (best.speaker_title or "")
+            if (not q.speaker or titled) and grams and shared >= max(2, 0.6 * len(grams)):
                 q = replace(q, speaker=best.speaker, speaker_title=best.speaker_title, cue=best.cue,
                             resolved_from="headline", confidence=round(min(best.confidence, 0.7), 2))
         out.append(q)

@@ -290,6 +290,10 @@ def sentence_attribution(body: str, sent: Sentence, spans: list[Span]) -> Callab
     else:
         speech = False
         found = _find_np(text, tokens, lo, first_open) or _find_np(text, tokens, last_close, len(text))
+    # '"…" 서울에서 왔다는 관광객 윤모(42)씨의 말이다.': whose words they were, after them.
+    said = _SAYS_AFTER.match(text, last_close) if credit is None else None
+    if said:
+        found, speech = (" ".join(said.group("np").split()[-3:]), False), True
     scare: set[int] = set()
     for k, span in enumerate(spans):
         follow = body[span.close_end:span.close_end + 4]
@@ -298,7 +302,7 @@ def sentence_attribution(body: str, sent: Sentence, spans: list[Span]) -> Callab
             scare.add(k)  # single marks around a term: '‘스띵(베트남산·37.6g)’'
         elif _NAMING.match(follow) and not sentence_like(quote):
             scare.add(k)
-        elif credit is not None and span.mark not in ("‘", "'"):
+        elif (credit is not None or said) and span.mark not in ("‘", "'"):
             pass  # credited speech
         elif _QUOTATIVE.match(follow) or _NAMING.match(follow) or (not follow.strip() and sentence_like(quote)):
             speech = True
@@ -322,12 +326,14 @@ def sentence_attribution(body: str, sent: Sentence, spans: list[Span]) -> Callab
     own: dict[int, Attribution] = {}
     for k in range(1, len(spans)):
         between = text[spans[k - 1].close_end - sent.start:spans[k].open_at - sent.start]
-        if not between.lstrip().startswith(("…", "·", "/", "|")):
-            continue  # only a headline sets two credits apart like that
+        if not between.lstrip().startswith(("…", "·", "/", "|")) and k - 1 not in scare:
+            continue  # only a headline sets two credits apart like that (or a term in marks before)
         credited = _CREDIT_BEFORE.search(between.lstrip("…·/| "))
-        np = credited and (credited.group("np") or credited.group("np2"))
-        if np and not any(_PARTICLE.search(w) or w in TIME_WORDS for w in np.split()):
-            own[k] = parse_np(np, False, cue, common, proper)
+        words = (credited.group("np") or credited.group("np2") or "").split() if credited else []
+        while words and any(_PARTICLE.search(w) or w in TIME_WORDS for w in words):
+            words = words[1:]  # '논란에 강릉시장': the credit is what follows the phrase
+        if words:
+            own[k] = parse_np(" ".join(words), False, cue, common, proper)
 
     def for_quote(k: int) -> Attribution | None:
         if k in scare:
@@ -337,10 +343,17 @@ def sentence_attribution(body: str, sent: Sentence, spans: list[Span]) -> Callab
     return for_quote
 
 
+_SAYS_AFTER = re.compile(r"\s*[”\"’']?\s*(?P<np>[^\"“”.]{2,40}?)의\s?(?:말|설명|얘기|이야기|주장|전언)이다\.?\s*$")
+
+
 def trailing_attribution(sentence: Sentence) -> Attribution | None:
     """'“…거든.” 강 장인이 이마의 땀을 훔치며 말했다.': a sentence after a quote that only says
     who spoke it (a subject and a reporting verb, no quote of its own)."""
     text = sentence.text
+    said = _SAYS_AFTER.fullmatch(text)
+    if said:
+        # '서울에서 왔다는 관광객 윤모(42)씨의 말이다.'
+        return parse_np(" ".join(said.group("np").split()[-3:]), False, None)
     cue = _cue(text)
     if not cue or len(text.split()) > 14:
         return None
