@@ -510,3 +510,50 @@ def test_the_headline_above_the_date_not_the_deck_below_it_and_a_credit_under_th
     article = clean_text(page)
     assert article.title == "'연말 카드 소득공제' 미리 챙기세요…국세청 서비스 개시"
     assert article.captions == () and article.published == "2026.12.01 15:34"
+
+
+@pytest.mark.parametrize("header, byline", [
+    ("Omar Farooq Published March 3, 2027 Updated about 2 hours ago", "Omar Farooq"),
+    ("Lena Hart, The Millbrook Gazette", "Lena Hart"),
+    ("Facebook Count\nX Count\n\nBy Lena Hart", "Lena Hart"),
+])
+def test_more_bylines(header, byline):
+    assert clean_text(_page_with(header)).byline == byline
+
+
+@pytest.mark.parametrize("line, credit", [
+    ("A pupil walks to school through the fog. — Star Photo/File", "Star Photo/File"),
+    ("Councillors at the budget vote on Monday. Lena Hart/The Millbrook Gazette", "Lena Hart/The Millbrook Gazette"),
+    ("Pensioners will get a 2.6% rise from January. getty", "getty"),
+    ("시민들이 성탄 트리 앞에서 사진을 찍고 있다. <한빛일보 DB>", "한빛일보 DB"),
+])
+def test_still_more_caption_credits(line, credit):
+    art = clean_text(f"{line}\n\nThe bridge opened to traffic on Monday morning.")
+    assert [c.credit for c in art.captions] == [credit]
+
+
+@pytest.mark.parametrize("line", [
+    "Illustration by The Millbrook Gazette. Sources: Getty.",
+    "When you buy a book using a link on this page, we receive a commission.",
+    "Follow me on LinkedIn. Check out my website.",
+])
+def test_credit_lines_affiliate_notes_and_author_plugs_are_not_body(line):
+    page = _page_with("By Dana Ortiz").replace("Councillors voted 7-4", f"{line}\n\nCouncillors voted 7-4")
+    assert line not in texts(clean_text(page)) and len(clean_text(page).paragraphs) == 3
+
+
+@pytest.mark.parametrize("top, notice, publisher", [
+    ("The Millbrook", "© 2026 The Millbrook Monthly Group", "The Millbrook"),
+    ("한빛뉴스", "저작권자 ⓒ 진실에 강한 한빛뉴스 무단 전재 및 재배포 금지", "한빛뉴스"),
+    ("한빛뉴스", "[한빛뉴스 무단전재 및 재배포 금지]", "한빛뉴스"),
+    ("한빛일보", "ⓒ 한빛일보 www.hanbit.example 무단전재 및 재배포 금지", "한빛일보"),
+])
+def test_the_publisher_from_notices_of_more_shapes(top, notice, publisher):
+    text = f"{top}\n\nFerry fares to rise in June\n\nFerry fares will rise by 4 percent in June, the operator said.\n\n{notice}"
+    assert clean_text(text).publisher == publisher
+
+
+def test_a_korean_credit_prefix_with_a_jamo_bar():
+    art = clean_text("한파 출근길\n\n[한빛라인ㅣ오세진 기자] 올겨울 첫 한파주의보가 내려진 8일 아침 시민들이 출근을 서둘렀다.\n\n"
+                     "기상청은 추위가 주말까지 이어진다고 밝혔다.")
+    assert art.byline == "오세진" and art.paragraphs[0].text.startswith("올겨울")

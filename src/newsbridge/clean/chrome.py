@@ -85,22 +85,27 @@ _CHROME_LINE = (
 # Calls to the reader, searched in short lines only (an article's paragraph is no call): the
 # site's own channels ('Sign up for our Morning Edition newsletter.', 'Join SE's WhatsApp
 # Channel …'), its small print, and appeals for money ('we have a small favour to ask').
-CALL_TO_READER = re.compile(
+_CALLS = (
     r"^(?:sign up for|subscribe to|join|follow|download) (?:our|\w+['’]s)\b.{0,60}"
-    r"\b(?:newsletters?|channel|app|podcast|whatsapp|telegram)\b|^download (?:the )?[\w ]{0,50}\bapp\b|"
-    r"\b(?:weekly|daily|free|our) newsletter\.?$|\bi agree to the terms\b|\b(?:delivered|straight|directly) to your inbox\b|"
-    r"\byou can now listen to\b|\bsign up (?:here|now|today)\.?$|^stay up to date with\b|"
-    r"\bfollow [\w ]{1,30} on (?:whatsapp|telegram|instagram|google news|facebook|x)\b|"
-    r"\bprivacy policy and terms of service apply\b|"
-    r"\bcontact us\.?$|\bsign up for our\b|\bsmall favou?r to ask\b|\bsupport (?:our|independent) journalism\b|"
-    r"\bfunded by (?:our )?readers\b|^by subscribing, you\b|\bquality journalism is\b|^get (?:the )?latest\b|"
-    r"\bbrought to you by\b|\bour award-winning\b",
-    re.IGNORECASE,
+    r"\b(?:newsletters?|channel|app|podcast|whatsapp|telegram)\b",
+    r"^download (?:the )?[\w ]{0,50}\bapp\b", r"^stay up to date with\b", r"^follow (?:me|us) on\b",
+    r"^by subscribing, you\b", r"^get (?:the )?latest\b",
+    r"\b(?:weekly|daily|free|our) newsletter\.?$", r"\bi agree to the terms\b",
+    r"\b(?:delivered|straight|directly) to your inbox\b", r"\byou can now listen to\b",
+    r"\bsign up(?: for it)? (?:here|now|today)\.?$", r"\bsign up for our\b",
+    r"\bwe (?:may )?(?:receive|earn|get) (?:a )?(?:small )?commission\b", r"\blisten to more stories\b",
+    r"\bcheck out my website\b", r"\bfollow [\w ]{1,30} on (?:whatsapp|telegram|instagram|google news|facebook|x)\b",
+    r"\bprivacy policy and terms of service apply\b", r"\bcontact us\.?$", r"\bsmall favou?r to ask\b",
+    r"\bsupport (?:our|independent) journalism\b", r"\bfunded by (?:our )?readers\b", r"\bquality journalism is\b",
+    r"\bbrought to you by\b", r"\bour award-winning\b",
 )
+# Tried as two regexes, the calls that open a line by a match only (see CHROME_START below).
+CALL_START = re.compile("|".join(f"(?:{p[1:]})" for p in _CALLS if p.startswith("^")), re.IGNORECASE)
+CALL_ANYWHERE = re.compile("|".join(f"(?:{p})" for p in _CALLS if not p.startswith("^")), re.IGNORECASE)
 CALL_REACH = 320  # characters: longer lines are text
 # Words one of those calls has (a cheap test before the search): 'our', 'subscrib…', ….
 CALL_HINTS = (" our ", "subscrib", "newsletter", "latest", "contact us", "brought to", "terms of",
-              "favour", "favor", "journalism", "funded by", "award-winning", "'s ", "’s ", "inbox", "privacy policy", "listen to", "download", "sign up", "follow", "stay up to date")
+              "favour", "favor", "journalism", "funded by", "award-winning", "'s ", "’s ", "inbox", "privacy policy", "listen to", "download", "sign up", "follow", "stay up to date", "commission", "listen to")
 # Compiled as two regexes, one tried at the start of a line only: searching every position of
 # a long line for every pattern is what cleaning would spend its time on.
 CHROME_START = re.compile("|".join(f"(?:{p[1:]})" for p in _CHROME_LINE if p.startswith("^")), re.IGNORECASE)
@@ -135,7 +140,7 @@ BULLET = re.compile(r"^\s*(?:[•·◦▪■□●○◆◇►▸\-–*]|\d+\.)\
 
 # --- captions and photo credits -------------------------------------------------------------
 AGENCIES = (
-    r"(?:AP|AFP|EPA|Reuters|Yonhap|Xinhua|Kyodo|UPI|Getty Images|Bloomberg|NurPhoto|"
+    r"(?:AP|AFP|EPA|Reuters|Yonhap|Xinhua|Kyodo|UPI|Getty(?: Images)?|Bloomberg|NurPhoto|"
     r"Shutterstock|연합뉴스|연합|뉴시스|뉴스1|newsis|News1)(?:[-/ ](?:Yonhap|연합뉴스|AP|AFP|EPA))?"
 )
 # Agencies that sell photos only: named alone on a line, they credit a photo ('GETTY IMAGES'),
@@ -160,7 +165,7 @@ CAPTION_CREDITS = [
         # '. —LANTERN FILE PHOTO / GRIG C. MONTEGRANDE'
         r"(?<=[.!?])\s*[—–]\s*(?P<c>(?-i:[A-Z][A-Z .]*PHOTOS?\s*/\s*[A-Z][A-Z .'’-]+))",
         # '(AP Photo/Kim Lee)', '[연합뉴스 자료사진]', '(Yonhap)', '[동아일보 자료사진]'
-        r"[\[(](?P<c>[^\])]{1,20}(?:제공|자료사진|DB))[\])]",
+        r"[\[(<‹〈](?P<c>[^\])>›〉]{1,20}(?:제공|자료사진|DB))[\])>›〉]",
         r"[\[(](?P<c>(?:AP|AFP|EPA|Reuters) Photo[^\])]*|" + AGENCIES + r"(?:\s*자료사진)?)[\])]",
         # '... March 10, 2016 © Mehdi FEDOUACH / AFP' (a notice alone is no caption: see text.py)
         r"(?<=[\w.,)\]])\s+[©ⓒⒸ]\s*(?P<c>[^©ⓒⒸ]{2,60})",
@@ -179,8 +184,10 @@ CAPTION_CREDITS = [
         # '… 살펴보고 있다. /최현배 기자 choi@…' (a photographer's slash credit with an address, set
         # apart by a space: a sign-off glued to a paragraph's full stop has none, '…말했다./김도윤기자')
         r"(?<=[.!?])\s+/\s?(?P<c>[가-힣]{2,4}\s?(?:선임|사진|전문)?기자)\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
-        # '. Dean Lewins/AAP' (a photographer, and the agency)
-        r"(?<=[.!?])\s+(?P<c>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}/[A-Z][\w&.-]+))",
+        # '… fog. — White Star/File'
+        r"(?<=[.!?])\s+[—–]\s+(?P<c>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}(?:/[A-Z][\w'’.-]+){1,2}))",
+        # '. Dean Lewins/AAP', '. Ethan Pruitt/The Ashford Courier-Journal' (a photographer, and the agency or paper)
+        r"(?<=[.!?])\s+(?P<c>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}/(?:The\s+)?[A-Z][\w&.-]+(?:\s+[A-Z][\w&.'’-]+){0,3}))",
         # '… 30%. | KYODO', '… 있다. 수원 | 박준형 기자 jhpark@…', '… 있다. 제공 | 한국배구연맹'
         r"(?<=[.!?])\s+\|\s*(?P<c>(?-i:[A-Z][A-Z .&/-]{1,30}))",
         r"(?<=[.!?])\s+(?P<c>[^\s.|]{1,10}\s\|\s[^|.@]{2,40}?(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?)",
@@ -218,6 +225,7 @@ CAPTION_CREDITS = [
 # caption printed just before it (or, for 'Image source', just after it).
 CREDIT_LINE = re.compile(
     r"^/?(?:(?i:image source|image|photo(?:graph(?:er)?)?|picture|credit|사진|사진출처|이미지 출처)\s*(?:[,:=]|\.{2,}|…)\s*(?P<c1>.{2,80})"
+    r"|(?i:illustration|photo(?:graph)?|image|picture|artwork)\s+by\s+(?P<c7>[A-Z][^.]{1,60}\.(?:\s*Sources?:\s*[^.]{2,40}\.?)?)"
     r"|(?P<c2>(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}|[A-Z]{2,})\s*/\s*[A-Z][\w .&'’-]{1,40}(?:/[\w .&-]{2,30})?)"
     r"|\((?P<c3>" + _PROPER_NAME + r")\)"
     r"|(?P<c4>(?i:" + PHOTO_AGENCIES + r"))"
@@ -280,7 +288,8 @@ WIDGET_WORDS = frozenset(
     "story news latest popular most sign log follow listen watch video videos photos comments "
     "newsletter newsletters edition home menu search live opinion sections account subscribe help "
     "contact about privacy terms advertisement sponsored trending next previous report error "
-    "corrections tips settings now playing play up next close copied".split()
+    "corrections tips settings now playing play up next close copied count channel facebook whatsapp linkedin "
+    "reddit email copy link".split()
 )
 # '홍길동 기자', '홍길동·김철수 기자 hong@x.com', '세종=홍길동 기자', '기자명 홍길동 기자',
 # '홍길동 기자 구독' (a widget after the name is no part of it).
@@ -293,11 +302,11 @@ BYLINE_KO = re.compile(
 # 기자입니다.', the anchor's cue in the middle of a script, nor '저는 …입니다.').
 SIGNOFF_KO = re.compile(r"^[A-Za-z가-힣0-9]*[A-Za-z0-9가-힣](?<![은는이가])(?:\s?뉴스)?\s(?!기자|특파원)(?P<name>[가-힣]{2,4})입니다\.?$")
 # Credit glued to the start of the first paragraph: '[한빛일보=서지원 기자] ...',
-# '(서울=연합뉴스) 홍길동 기자 = ...', '[이데일리 한지수 기자] ...'.
+# '(서울=연합뉴스) 홍길동 기자 = ...', '[이데일리 한지수 기자] ...', '[팩트라인ㅣ한지수 기자] …' (ㅣ for a bar).
 BYLINE_KO_PREFIX = re.compile(
     r"^(?:[\[(](?P<place>[^=\])]{1,15})=(?P<org>[^\])]{1,20})[\])]\s*(?P<name>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)\s*(?:기자|특파원)\s*=\s*"
     r"|\[(?P<org5>[^\]=|]{1,20}?)\s*[=|]\s*(?P<place5>[^,=\]]{1,10})\s*[,=]\s*(?P<name5>[가-힣]{2,4})\s*(?:기자|특파원)\]\s*"
-    r"|\[(?P<org2>[^=\]]{1,20}?)\s*=\s*(?P<name2>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)\s*(?:기자|특파원)\]\s*"
+    r"|\[(?P<org2>[^=\]ㅣ｜]{1,20}?)\s*[=ㅣ｜]\s*(?P<name2>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)\s*(?:기자|특파원)\]\s*"
     r"|(?P<name3>[가-힣]{2,4})\s*(?:기자|특파원)\s*=\s*"
     r"|\[(?P<org4>[^\]=]{1,15}?)\s+(?P<name4>[가-힣]{2,4})\s*(?:기자|특파원)\]\s*)"
 )
@@ -334,9 +343,9 @@ DATE_LINE_WORDS = re.compile(
     re.IGNORECASE,
 )
 DATE_EXTRAS = re.compile(
-    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?=\W|$)|\b[ap]\.?m\.?(?=\W|$)|\b(?:KST|UTC|GMT|EST|EDT|ET|PT|CET|BST|CST|CDT|MST|MDT|PST|PDT|AEDT|AEST|IST|SGT|JST|HKT|NZDT|NZST)\b|"
+    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?=\W|$)|\b\d{1,2}\s?[ap]\.?m\.?(?=\W|$)|\b[ap]\.?m\.?(?=\W|$)|\b(?:KST|UTC|GMT|EST|EDT|ET|PT|CET|BST|CST|CDT|MST|MDT|PST|PDT|AEDT|AEST|IST|SGT|JST|HKT|NZDT|NZST)\b|"
     r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?|[(\[]?[월화수목금토일月火水木金土日](?:요일)?[)\]]|게재\s*일자|"
-    r"\b(?:published|updated|posted|modified|last|first|originally|on|at)\b:?|입력|수정|승인|기사입력|최종수정|최종|"
+    r"\b(?:published|updated|posted|modified|last|first|originally|on|at|about)\b:?|\b\d+\s+(?:minutes?|hours?|days?)\s+ago\b|입력|수정|승인|기사입력|최종수정|최종|"
     r"송고시간|송고|등록|작성|업데이트|기사전송|전송|발행일|\bwrite\b|\bupdate\b|오전|오후|(?-i:^[A-Z]{3,}\b)|"
     r"(?:지면|본지)\s?[A-Z]?\d{1,2}(?:면)?|\b\d{1,2}면|게재",  # the print page: '지면A23', '본지 8면', '게재 : … (10면)'
     re.IGNORECASE,
@@ -354,9 +363,10 @@ COPYRIGHT_OWNER = re.compile(
     r"\s*(?:(?-i:\.(?![A-Z]))|[,:&>|(\]]|\s[-–—]\s|all rights|무단|$)",
     re.IGNORECASE,
 )
-# A notice with no sign before it: 'The Japan Dispatch Ltd. All rights reserved.'
-RESERVED_OWNER = re.compile(r"^(?P<owner>(?:The\s+)?[A-Z][\w&'’ -]{2,60}?(?:\s(?:Ltd|Inc|Co)\.?)?)\.?\s+all rights reserved",
-                            re.IGNORECASE)
+# A notice with no sign before it: 'The Japan Dispatch Ltd. All rights reserved.', '[와글뉴스
+# 무단전재 및 재배포 금지]'.
+RESERVED_OWNER = re.compile(r"^(?P<owner>(?:The\s+)?[A-Z][\w&'’ -]{2,60}?(?:\s(?:Ltd|Inc|Co)\.?)?)\.?\s+all rights reserved"
+                            r"|^[\[<(]?\s*(?P<ko>[가-힣A-Za-z0-9]{2,15})\s+무단\s*(?:전재|복제)", re.IGNORECASE)
 # A video's duration on a line of its own: '0:58', '01:12 - Source: GNN'.
 DURATION = re.compile(r"^\d{1,2}:\d{2}(?:\s*[-–/]\s*.{0,30})?$")
 

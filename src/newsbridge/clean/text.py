@@ -108,8 +108,8 @@ def is_chrome(text: str) -> bool:
     if chrome.CHROME_START.match(low) or chrome.CHROME_ANYWHERE.search(low):
         return True
     if len(low) <= chrome.CALL_REACH and any(h in low for h in chrome.CALL_HINTS) and not _QUOTED.search(low) \
-            and not _HANGUL.search(low) and chrome.CALL_TO_READER.search(low):  # (a quote is somebody speaking)
-        return True  # (the calls are English words: a Korean line is spared the search)
+            and not _HANGUL.search(low) and (chrome.CALL_START.match(low) or chrome.CALL_ANYWHERE.search(low)):
+        return True  # (a quote is somebody speaking; the calls are English: a Korean line is spared the search)
     if len(low) > 200:
         return False  # widget labels and menus are short; a long line is text
     if _URL.match(low) or chrome.SCRIPT_MARKER.match(base):
@@ -188,6 +188,7 @@ def _without_role(name: str) -> str:
 _LABELLED = re.compile(r"^[A-Z][a-z]+:\s")
 _QUOTED = re.compile("[\"“”]")
 _YEAR = re.compile(r"\d{4}|\d\d\.\d\d\.\d\d")  # every date shape has one
+_NAME_BEFORE_LABEL = re.compile(r"^[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’-]+){1,2}\s+(?=(?i:published|posted|updated)\b)")
 _BEFORE_LABEL = re.compile(r"^[^\d\s]{1,12}?(?=(?:입력|기사입력|등록|송고)\s*:)")
 
 
@@ -199,8 +200,10 @@ def _date(text: str) -> tuple[str, int] | None:
     """
     if len(text) > 120 or not _YEAR.search(text):
         return None
-    # A section's name run into the label: '방송/통신입력 :2026/11/05 10:32'.
+    # A section's name run into the label: '방송/통신입력 :2026/11/05 10:32', or the reporter's:
+    # 'Asif Chaudhry Published December 8, 2026'.
     text = _BEFORE_LABEL.sub("", text, count=1)
+    text = _NAME_BEFORE_LABEL.sub("", text, count=1)
     matches = list(chrome.DATE_VALUE.finditer(text))
     if not matches:
         return None
@@ -240,6 +243,9 @@ def _name(text: str) -> str | None:
     korean = _NAME_WITH_ID.match(text)
     if korean:
         return korean.group(1)
+    paper = _NAME_AND_PAPER.match(text)
+    if paper:  # 'Dana Kowalczyk, The Ashford Courier-Journal': the reporter, then the paper
+        text = paper.group("name")
     match = chrome.BARE_NAME_EN.match(text)
     if not match or any(w.lower() in chrome.WIDGET_WORDS or _ROLE_WORD.fullmatch(w) for w in match.group("name").split()):
         return None  # (a role on a line of its own, 'Health Correspondent', is no name)
@@ -247,6 +253,8 @@ def _name(text: str) -> str | None:
 
 
 _ROLE_WORD = re.compile(chrome.ROLE_WORDS, re.IGNORECASE)
+_NAME_AND_PAPER = re.compile(r"^(?P<name>[^,]{4,40}),\s+(?:The\s+[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,4}|"
+                             r"(?:[A-Z][\w&.'’-]*\s+){0,3}(?i:" + chrome.OUTLET_WORDS + r"))$")
 _OUTLET_PART = re.compile(r"^(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){1,4}$")
 _KOREAN_NAME = re.compile(r"[가-힣]{2,4}")
 _NAME_WITH_ID = re.compile(r"^([가-힣]{2,4})\s?\([A-Za-z][A-Za-z0-9_.]{2,20}\)$")
@@ -455,6 +463,9 @@ def _credit_line(lines: list[_Line], i: int, match: re.Match) -> None:
     if match.group("c6") and (prev is None or prev.kind not in ("caption", "credit")):
         line.kind = "copyright"  # 'ⓒ 한겨레' under the article: the paper's notice, not a photographer
         return
+    if match.group("c7"):
+        line.kind = "credit"  # 'Illustration by X. Sources: Getty.': a picture's credit in a sentence of its own
+        return
     if prev is not None and prev.kind in ("caption", "credit"):
         line.kind = "credit"  # the credit printed again ('hide caption' / 'toggle caption')
         if prev.caption and not prev.caption.credit:
@@ -497,7 +508,11 @@ def _authors(lines: list[_Line]) -> list[re.Pattern]:
 
 
 def _dated_name(text: str) -> str | None:
-    """The reporter named in a date line of parts ('Leah Tremblay · CBS News · Posted: …')."""
+    """The reporter named in a date line of parts ('Leah Tremblay · CBS News · Posted: …'), or
+    before its label ('Asif Chaudhry Published December 8, 2026')."""
+    named = _NAME_BEFORE_LABEL.match(text)
+    if named:
+        return _name(named.group(0).strip())
     parts = _parts(text)
     return next((n for n in map(_name, parts) if n), None) if len(parts) > 1 else None
 
@@ -748,7 +763,7 @@ def _metadata(lines: list[_Line], run: tuple[int, int] | None, title_at: int | N
         elif line.kind == "copyright":
             found = chrome.COPYRIGHT_OWNER.search(line.text) or chrome.RESERVED_OWNER.match(line.text)
             if found:
-                owner = found.group("owner").strip()
+                owner = (found.group("owner") or found.groupdict().get("ko") or "").strip()
                 if re.search(r"\b[A-Z]\.[A-Z]$", owner) and line.text[found.end("owner"):].startswith("."):
                     owner += "."  # 'Bloomberg L.P.'
                 meta.setdefault("copyright", owner)
@@ -802,7 +817,7 @@ def _outlet(owner: str | None, lines: list[_Line]) -> str | None:
     if not owner:
         return owner
     notice = next((ln.text for ln in lines if ln.kind == "copyright" and owner in ln.text), "")
-    owner = re.sub(r"\s+\d{4}$", "", owner).strip()  # 'Copyright © eurovista 2026'
+    owner = re.sub(r"\s+(?:\d{4}|www)$", "", owner).strip()  # 'Copyright © eurovista 2026', 'ⓒ 팔공일보 www.…'
     if owner.islower():
         # '© 2026 npa' under the masthead 'NPA logo': the name as the masthead writes it.
         for line in lines[:12]:
@@ -832,6 +847,16 @@ def _outlet(owner: str | None, lines: list[_Line]) -> str | None:
         logo = re.fullmatch(r"(.+?)\s+logo", line.text, flags=re.IGNORECASE)
         if logo and logo.group(1).split()[0].casefold() == owner.split()[0].casefold():
             return logo.group(1)
+    for line in lines[:5]:
+        # The masthead a notice's owner ends with, after a slogan: '© 특종에 강한 팩트라인'.
+        if line.kind in ("head", "chrome") and len(line.text) >= 2 and owner.casefold().endswith(" " + line.text.casefold()):
+            return line.text
+    for line in lines[:12] if _COMPANY.search(owner) else ():
+        # The masthead a company's name starts with: 'The Bellwether' over '© The Bellwether
+        # Monthly Group'.
+        if line.kind in ("head", "chrome") and len(line.text) >= 4 and len(line.text.split()) <= 5 \
+                and owner.casefold().startswith(line.text.casefold() + " "):
+            return line.text
     if owner.isupper() and " " in owner:
         owner = owner.title()  # 'THE CLARION'
     stem = _COMPANY.sub("", owner).strip()
