@@ -475,3 +475,34 @@ def test_a_korean_headline_credit_after_a_term_in_marks_and_whose_words_they_wer
                        '최병수 인제군수는 "다시는 재발이 없도록 하겠다"고 말했다.',
                        '"가격표만 붙어 있어도 믿고 사 먹을 것" 춘천에서 왔다는 관광객 한모(39)씨의 말이다.', lang="ko")
     assert [q.speaker for q in quotes] == ["최병수", "최병수", "한모(39)"]
+
+
+def test_the_former_and_the_latter_are_the_first_and_second_named_before():
+    quotes = quotes_of("Deal on insulin cap",
+                       "The deal was struck by Sen. Marcus Bell and Sen. Ray Kowalski. The former wanted the cap at once, "
+                       'while the latter said small employers needed "time to adjust."',
+                       'The former said the wait was "too long for patients."')
+    assert [q.speaker for q in quotes] == ["Ray Kowalski", "Marcus Bell"]
+
+
+def test_an_organisation_by_a_pair_of_words_is_what_the_airline_means():
+    [q] = quotes_of("Flights cancelled",
+                    "Emerald Skies has cancelled 120 flights scheduled for Friday.",
+                    'The airline said it "deeply regrets the disruption".')
+    assert q.speaker == "Emerald Skies"
+
+
+@pytest.mark.parametrize("intro, mention, body", [
+    ("서울고법 형사3부는 원심을 깼다. 앞서 서울중앙지법 형사11단독은 징역형을 선고했다.", "항소심 재판부는", "서울고법 형사3부"),
+    ("일본 관광청은 운영사에 대한 특별 감사에 착수했다.", "당국은", "관광청"),
+    ("인천경찰청 반부패경제범죄수사대는 일당 5명을 구속했다.", "경찰은", "인천경찰청 반부패경제범죄수사대"),
+])
+def test_korean_panels_authorities_and_units(intro, mention, body):
+    [q] = quotes_of("기사 제목", intro, f'{mention} "일정대로 진행하겠다"고 밝혔다.', lang="ko")
+    assert q.speaker == body
+
+
+def test_a_korean_clause_asks_and_the_next_answers():
+    quotes = quotes_of("기사 제목", '"현장에 한 번이라도 나가 보셨습니까." 박 의원이 이렇게 묻자 정 장관은 "매달 찾고 있다"고 답했다.',
+                       lang="ko")
+    assert quotes[0].mention == "박 의원" and quotes[1].mention == "정 장관"

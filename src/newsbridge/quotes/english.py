@@ -638,6 +638,9 @@ def _mention(model, tokens: list[str], prev: str, after: str, at: int, salient: 
         elif low in TITLE_NOUNS:
             cut = i
     title_words, name_words = tokens[:cut + 1], tokens[cut + 1:]
+    if title_words and len(name_words) > 2 and name_words[0].lower() in ("for", "of"):
+        # 'Minister for Transport Siobhán Nolan': the portfolio belongs to the title.
+        title_words, name_words = title_words + name_words[:-2], name_words[-2:]
     name = _strip_possessive(" ".join(name_words).strip(" ,."))
     if not name:
         return None

@@ -212,6 +212,15 @@ class EntityModel:
         entity.votes[gender] += weight
         entity.strong = True
 
+    def people_named(self, sentence: int) -> list[Entity]:
+        """The people one sentence mentions, in the order it first names them."""
+        found = []
+        for e in self.entities:
+            here = [m for m in e.mentions if self.sentence_of(m) == sentence]
+            if e.kind == "person" and here:
+                found.append((here[0], e))
+        return [e for _, e in sorted(found, key=lambda t: t[0])]
+
     def sentence_of(self, at: int) -> int:
         return max(0, bisect.bisect_right(self._starts, at) - 1)
 
@@ -301,7 +310,7 @@ class EntityModel:
         """Remember a one-word subject that may be an organisation."""
         self._loose.append((at, name))
 
-    def loose_name(self, at: int, within: int = 4) -> str | None:
+    def _loose_at(self, at: int, within: int) -> tuple[int, str] | None:
         """The last one-word subject before `at`, within a few sentences, that is nobody's name."""
         here = self.sentence_of(at)
         for pos, name in reversed(self._loose):
@@ -309,8 +318,25 @@ class EntityModel:
             # ('Twitter said' made 'Twitter' a speaker, but nothing says it is a person)
             if pos < at and here - self.sentence_of(pos) <= within and (
                     known is None or (known.kind == "person" and known.gender is None and not known.title)):
-                return name
+                return pos, name
         return None
+
+    def nameless_subject(self, at: int, within: int = 4) -> tuple[str, Entity | None] | None:
+        """The last sentence subject before `at` that nothing says is a person: a one-word
+        subject ('Twitter said'), or a pair taken for a person on the shape of its name alone
+        (no title, role, gender or age: 'Emerald Skies has cancelled'). What 'the airline' or
+        'the company' may stand for, when no organisation of that kind was named."""
+        loose = self._loose_at(at, within)
+        here = self.sentence_of(at)
+        best = (loose[0], None) if loose else None
+        for e in self.entities:
+            last = e.last_before(at, e.salient)
+            if e.kind == "person" and not e.strong and e.gender is None and not e.title and not e.roles \
+                    and last is not None and here - self.sentence_of(last) <= within and (best is None or last > best[0]):
+                best = (last, e)
+        if best is None:
+            return None
+        return (best[1].name, best[1]) if best[1] is not None else (loose[1], None)
 
     def latest_org(self, at: int, kind: str = "", within: int = 4) -> Candidate:
         """The organisation mentioned last, within a few sentences ('the group said'), that is

@@ -60,6 +60,7 @@ def sentence_like(text: str) -> bool:
 _NOT_NP_WORD = re.compile(r"(?:에|에서|을|를|의|와|과|로|으로|한|된|던|는|인|고|며|서|면|다|했|있는|없는|아온|어온|해온)$")
 
 
+_VERBAL = frozenset({"VV", "VA", "VX", "XSV", "XSA", "EP"})  # (not the copula: Kiwi reads '겐지' as 것+이+ㄴ지)
 _CONNECTIVES = TIME_WORDS | {"대해", "관련해", "위해", "통해", "따라", "아울러", "그러면서", "그러나",
                              "하지만", "역시", "다만", "게다가", "이에", "또"}
 
@@ -81,9 +82,11 @@ def _find_np(text: str, tokens: list, lo: int, hi: int) -> tuple[str, bool] | No
             spans = [(m.group(), lo + m.end()) for m in re.finditer(r"\S+", text[lo:end])]
             if not spans:
                 continue
-            # A word ending in a verb's adnominal ending modifies the phrase ('사건을 맡은 안병준
-            # 변호사'): the phrase starts after it.
-            modifier_ends = {t.start + t.len for t in in_range if t.tag == "ETM"}
+            # A word ending in a verb's adnominal or connective ending modifies the phrase or
+            # ends a clause ('사건을 맡은 안병준 변호사', '김 의원이 이렇게 묻자 김 장관은'): the phrase
+            # starts after it.
+            modifier_ends = {t.start + t.len for t, before in zip(in_range[1:], in_range)
+                             if t.tag in ("ETM", "EC") and before.tag.split("-")[0] in _VERBAL}
             # A long proper noun is no particle's word, whatever its last syllable ('이시카와
             # 겐지': '…와' is 'and' only when it is a particle).
             noun_ends = {t.start + t.len for t in in_range if t.tag == "NNP" and len(t.form) >= 4}
@@ -124,7 +127,7 @@ def parse_np(np: str, office: bool, cue: str | None, common: frozenset[str] = fr
     `proper`: those it tagged as proper nouns ('린샤오밍')."""
     if np in PRONOUNS:
         return Attribution("pronoun", np, None, cue, PRONOUNS[np])
-    np = re.sub(r"\([A-Za-z]{2,8}\)", "", np).strip()  # '최고경영자(CEO)'
+    np = re.sub(r"\([A-Za-z]{2,8}\)|\([가-힣][^()]*\)", "", np).strip()  # '최고경영자(CEO)', '형사11단독(판사 최민서)'
     letter = _LETTER_SSI.match(np.split()[-1]) if np else None
     if letter:
         # 'A씨', 'B(29)씨': a person the paper names by a letter.
@@ -282,7 +285,7 @@ def sentence_attribution(body: str, sent: Sentence, spans: list[Span]) -> Callab
         line = above[above.rfind("\n") + 1:]
         credit = _label_credit(line) if body[len(above):sent.start].count("\n") == 1 else None
     if credit and credit.groupdict().get("np2") and any(
-            _PARTICLE.search(w) or w in TIME_WORDS for w in credit.group("np2").split()):
+            _PARTICLE.search(w) or w in TIME_WORDS or w in _CONNECTIVES or w.endswith("게") for w in credit.group("np2").split()):
         credit = None  # '윤서진 해솔군수는 이날 "…"': a subject with its particle, read below
     if credit is not None:
         speech = True  # a credited quote is speech, even a headline's '"AI 교육 늘릴 것"'
@@ -357,7 +360,11 @@ def trailing_attribution(sentence: Sentence) -> Attribution | None:
     cue = _cue(text)
     if not cue or len(text.split()) > 14:
         return None
-    found = _find_np(text, sentence.morphs or get_kiwi().tokenize(text), 0, len(text))
+    tokens = sentence.morphs or get_kiwi().tokenize(text)
+    # The subject of the first clause ('김 의원이 이렇게 묻자 김 장관은 "…"고 답했다': 김 의원 asked).
+    clause = next((t.start + t.len for t, before in zip(tokens[1:], tokens)
+                   if t.tag == "EC" and before.tag.split("-")[0] in _VERBAL), len(text))
+    found = _find_np(text, tokens, 0, clause) or _find_np(text, tokens, 0, len(text))
     return parse_np(found[0], found[1], cue) if found else None
 
 
@@ -489,7 +496,9 @@ _COMPANY_END = re.compile(f"(?:{COMPANY_ENDINGS})$")
 _PROVINCES = frozenset("경기 강원 충북 충남 전북 전남 경북 경남 제주".split())
 # The generic nouns of bodies, name-shaped as some are ('위원회' starts with the surname 위).
 _GENERIC_BODY = re.compile(r"위원회|협의회|연합회|의회|협회|공사|공단|재단|연구원|연구소|법원|노조|조합|학회|교육청|경찰청|경찰서")
-_DIVISION = re.compile(r"[가-힣]{1,8}\d+부")  # '형사13부', '형사합의25부', '반부패수사1부'
+# A body's unit, joined to the body named before it: '형사13부', '형사11단독', '반부패수사1부',
+# '반부패경제범죄수사대', '대양조선지회'.
+_DIVISION = re.compile(r"[가-힣]{1,8}\d+(?:부|단독)|[가-힣]{2,10}(?:수사대|지회|지부|분회)")
 
 
 def _foreign_name(tokens: list, i: int, text: str) -> str | None:
@@ -511,9 +520,9 @@ def _foreign_name(tokens: list, i: int, text: str) -> str | None:
     return f"{a.form} {b.form}"
 
 
-_ORG_END = re.compile(r"(?:의회|위원회|협회|공사|공단|재단|연구원|연구소|경찰서|경찰청|법원|지법|검찰청|지검|지청|고검|대검|시청|구청|군청|도청|"
+_ORG_END = re.compile(r"(?:의회|위원회|협회|공사|공단|재단|연구원|연구소|경찰서|경찰청|법원|지법|고법|검찰청|지검|지청|고검|대검|시청|구청|군청|도청|"
                       r"통신|신문|방송|부|처|청|당|대학교|대학|병원|은행|전자|그룹|연합|연대|협의회|건설|제약|증권|"
-                      r"연합회|연맹|노동조합|노조|조합|학회|미술관|박물관|도서관|" + COMPANY_ENDINGS + r")$")
+                      r"연합회|연맹|노동조합|노조|조합|학회|미술관|박물관|도서관|단독|수사대|지회|분회|" + COMPANY_ENDINGS + r")$")
 # A whole word that ends like an organisation, before its particle: one search per sentence.
 _ORG_WORD = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9]+?" + _ORG_END.pattern[:-1] + r")"
                        + _PARTICLES + r"?(?![가-힣A-Za-z0-9])")

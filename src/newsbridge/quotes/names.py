@@ -255,11 +255,18 @@ COMPANY_ENDINGS = (r"전자|그룹|건설|제약|화학|증권|은행|카드|자
 # 서울남부지법 형사13부, '경찰은' for 대전 유성경찰서, '회사 측은' for 한빛전자): the kind of
 # body each noun stands for, by the endings of the names of such bodies.
 KO_BODY_KINDS = {
-    "경찰": re.compile(r"(?:경찰서|경찰청)$"),
-    "재판부": re.compile(r"(?:법원|지법|고법|[형민]사[가-힣]{0,4}\d+부)$"),  # '형사합의25부', '형사항소5부'
-    "법원": re.compile(r"(?:법원|지법|고법|[형민]사[가-힣]{0,4}\d+부)$"),
+    "경찰": re.compile(r"(?:경찰서|경찰청|수사대)$"),
+    "재판부": re.compile(r"(?:법원|지법|고법|[형민]사[가-힣]{0,4}\d+(?:부|단독))$"),  # '형사합의25부', '형사항소5부'
+    "법원": re.compile(r"(?:법원|지법|고법|[형민]사[가-힣]{0,4}\d+(?:부|단독))$"),
     "검찰": re.compile(r"(?:검찰청|지검|지청)(?:\s|$)"),
     "회사": re.compile(rf"(?:{COMPANY_ENDINGS})$"),
+    "사측": re.compile(rf"(?:{COMPANY_ENDINGS})$"),
+    "업체": re.compile(rf"(?:{COMPANY_ENDINGS})$"),
+    "제조사": re.compile(rf"(?:{COMPANY_ENDINGS})$"),
+    "운영사": re.compile(rf"(?:{COMPANY_ENDINGS})$"),
+    "항공사": re.compile(r"항공$"),
+    # 'the authorities': a government body the article named (a ministry, an agency)
+    "당국": re.compile(r"(?:부|청|처|성|위원회|본부)$"),
     "시공사": re.compile(r"(?:건설|산업|엔지니어링)$"),
     "시": re.compile(r"시(?:청)?$"),
     "도": re.compile(r"도(?:청)?$"),
@@ -268,11 +275,12 @@ KO_BODY_KINDS = {
     "시민단체": re.compile(r"(?:연대|연합|협의회|운동본부|시민모임|네트워크)$"),
     "환경단체": re.compile(r"(?:연대|연합|협의회|운동본부|시민모임|네트워크)$"),
     "단체": re.compile(r"(?:연대|연합|연합회|협의회|운동본부|시민모임|네트워크)$"),
-    "노조": re.compile(r"(?:노조|노동조합|지부)$"),
+    "노조": re.compile(r"(?:노조|노동조합|지부|지회|분회)$"),
 }
 
 
 def ko_body_kind(mention: str) -> re.Pattern | None:
     """The kind of body a generic Korean mention stands for ('회사 측' -> companies), or None."""
-    return KO_BODY_KINDS.get(re.sub(r"\s*측$", "", mention).strip())
+    words = re.sub(r"\s*측$", "", mention).split()
+    return KO_BODY_KINDS.get(words[-1]) if words else None  # ('항소심 재판부': a 재판부)
 

@@ -84,6 +84,10 @@ def resolve(att: Attribution, model: EntityModel, at: int, exclude: tuple[str, .
         # anywhere for a headline's quote).
         named = {e.name: e for e in model.entities if e.kind == "org" and e.name != att.name and kind.search(e.name)}
         named = {n: e for n, e in named.items() if not any(m.startswith(n + " ") for m in named)}  # the court, and its division
+        instance = _INSTANCE.get(att.name.split()[0]) if " " in att.name else None
+        if instance is not None and any(instance.search(n) for n in named):
+            # '항소심 재판부' is the appeal court's panel, '1심 재판부' the first court's.
+            named = {n: e for n, e in named.items() if instance.search(n)}
         # Of several, the one named last, in a sentence of its own ('형사합의25부는 …. 당시
         # 재판부는'); two named in one sentence ('한빛전자와 해솔제약은') leave it open.
         before = sorted((e for e in named.values() if e.last_before(at) is not None), key=lambda e: -e.last_before(at))
@@ -122,6 +126,17 @@ def resolve(att: Attribution, model: EntityModel, at: int, exclude: tuple[str, .
         return _from(found, att, "pronoun", model, at)
     words = att.name.lower().split()
     head = words[-1] if words else ""
+    if att.name.lower() in ("the former", "the latter"):
+        # 'Sen. Bell … and Sen. Kowalski …. The former had wanted …, while the latter insisted':
+        # the first or the second of two people the sentence before (or this one) names.
+        here = model.sentence_of(at)
+        for k in (here, here - 1, here - 2):
+            people = [e for e in model.people_named(k) if any(model.sentence_of(m) == k and m < at for m in e.mentions)] \
+                if k >= 0 else []
+            if len(people) >= 2:
+                entity = people[0] if head == "former" else people[-1]
+                model.spoke(entity, at)
+                return Resolved(entity.name, entity.title, "title-only", att.name, 0.7)
     if att.name.startswith("한 ") and len(words) == 2:
         # '한 감독': the coach 한태섭, if the article has one; else 'a coach'.
         found = model.by_role(words[1], at, "한")
@@ -141,9 +156,13 @@ def resolve(att: Attribution, model: EntityModel, at: int, exclude: tuple[str, .
         if found.entity is None:
             found = model.latest_org(at, head)
         if found.entity is None:
-            # 'Twitter said on Monday … the company said': an organisation met only by name.
-            name = model.loose_name(at)
-            if name:
+            # 'Twitter said on Monday … the company said', 'Emerald Skies has cancelled … The
+            # airline said': an organisation met only by name.
+            nameless = model.nameless_subject(at)
+            if nameless is not None:
+                name, entity = nameless
+                if entity is not None:
+                    model.spoke(entity, at)
                 return Resolved(name, None, "title-only", att.name, 0.5)
     if found.entity is not None:
         return _from(found, att, "title-only", model, at)
@@ -208,6 +227,14 @@ def _unnamed(att: Attribution, model: EntityModel, at: int, head: str, earlier: 
         entity = model.mention(att.name, "person", at, gender=gender_of_words(head), strong=True, unnamed=True)
         model.spoke(entity, at)
     return Resolved(att.name, att.title, "title-only", att.name, 0.5)
+
+
+# Which court a Korean panel of an instance sits in, by the court's name.
+_INSTANCE = {
+    "항소심": re.compile(r"고법|고등법원|항소"), "2심": re.compile(r"고법|고등법원|항소"),
+    "1심": re.compile(r"지법|지방법원|단독"), "원심": re.compile(r"지법|지방법원|단독"),
+    "상고심": re.compile(r"대법원"),
+}
 
 
 def _from(found: Candidate, att: Attribution, how: str, model: EntityModel, at: int) -> Resolved:
