@@ -506,3 +506,11 @@ def test_a_korean_clause_asks_and_the_next_answers():
     quotes = quotes_of("기사 제목", '"현장에 한 번이라도 나가 보셨습니까." 박 의원이 이렇게 묻자 정 장관은 "매달 찾고 있다"고 답했다.',
                        lang="ko")
     assert quotes[0].mention == "박 의원" and quotes[1].mention == "정 장관"
+
+
+def test_a_korean_headline_of_two_groups_set_apart_by_vs_or_an_ellipsis():
+    quotes = quotes_of('야시장 놓고 상인들 "장사 접으란 말이냐" vs 주민들 "잠 못 자"', "야시장 영업시간을 두고 갈등이 커지고 있다.",
+                       lang="ko")
+    assert [q.speaker for q in quotes] == ["상인들", "주민들"]
+    [q] = quotes_of('보증금 \'먹튀\' 잠적…피해자들 "국가가 나서 달라"', "피해자들은 기자회견을 열었다.", lang="ko")
+    assert q.speaker == "피해자들"

@@ -329,9 +329,10 @@ def sentence_attribution(body: str, sent: Sentence, spans: list[Span]) -> Callab
     own: dict[int, Attribution] = {}
     for k in range(1, len(spans)):
         between = text[spans[k - 1].close_end - sent.start:spans[k].open_at - sent.start]
-        if not between.lstrip().startswith(("…", "·", "/", "|")) and k - 1 not in scare:
+        parts = _HEADLINE_SEPARATOR.split(between)
+        if len(parts) == 1 and k - 1 not in scare:
             continue  # only a headline sets two credits apart like that (or a term in marks before)
-        credited = _CREDIT_BEFORE.search(between.lstrip("…·/| "))
+        credited = _CREDIT_BEFORE.search(parts[-1].lstrip())
         words = (credited.group("np") or credited.group("np2") or "").split() if credited else []
         while words and any(_PARTICLE.search(w) or w in TIME_WORDS for w in words):
             words = words[1:]  # '논란에 강릉시장': the credit is what follows the phrase
@@ -346,6 +347,8 @@ def sentence_attribution(body: str, sent: Sentence, spans: list[Span]) -> Callab
     return for_quote
 
 
+# What sets a headline's parts apart: '…', '·', '/', '|', 'vs'.
+_HEADLINE_SEPARATOR = re.compile(r"[…·/|]|\s[vV][sS]\.?\s")
 _SAYS_AFTER = re.compile(r"\s*[”\"’']?\s*(?P<np>[^\"“”.]{2,40}?)의\s?(?:말|설명|얘기|이야기|주장|전언)이다\.?\s*$")
 
 
