@@ -278,15 +278,25 @@ def sentence_attribution(body: str, sent: Sentence, spans: list[Span]) -> Callab
     # '반응은 엇갈린다. "…"고 오세진 대표가 말했다' as one sentence).
     ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, first_open)]
     lo = ends[-1] if ends else 0
-    credit = _CREDIT_BEFORE.search(text[lo:first_open]) or _label_credit(text[lo:first_open])
+    before = _LEADING_SEPARATOR.sub("", text[lo:first_open])  # 'vs 주민들 "…"': the headline's second side
+    credit = _CREDIT_BEFORE.search(before) or _label_credit(text[lo:first_open])
     if credit is None and not text[:first_open].strip():
         # The label may end the sentence before, on the line just above the quote.
         above = body[:sent.start].rstrip("\n ")
         line = above[above.rfind("\n") + 1:]
         credit = _label_credit(line) if body[len(above):sent.start].count("\n") == 1 else None
-    if credit and credit.groupdict().get("np2") and any(
-            _PARTICLE.search(w) or w in TIME_WORDS or w in _CONNECTIVES or w.endswith("게") for w in credit.group("np2").split()):
-        credit = None  # '윤서진 해솔군수는 이날 "…"': a subject with its particle, read below
+    verbal_ends = {t.start + t.len for t, prev in zip(tokens[1:], tokens) if t.tag in ("EC", "ETM")
+                   and prev.tag.split("-")[0] in _VERBAL}
+    if credit and credit.groupdict().get("np2"):
+        # '야시장 놓고 상인들 "…"': the credit is what follows a clause's verb.
+        base_at = first_open - len(before) + credit.start("np2")
+        words = [(m.group(), base_at + m.end()) for m in re.finditer(r"\S+", credit.group("np2"))]
+        cut = max((i + 1 for i, (_, end) in enumerate(words) if end in verbal_ends), default=0)
+        if any(_PARTICLE.search(w) or w in TIME_WORDS or w in _CONNECTIVES or w.endswith("게") for w, _ in words[cut:]) \
+                or cut == len(words):
+            credit = None  # '윤서진 해솔군수는 이날 "…"': a subject with its particle, read below
+        elif cut:
+            credit = _CREDIT_BEFORE.search(" ".join(w for w, _ in words[cut:]) + " ")
     if credit is not None:
         speech = True  # a credited quote is speech, even a headline's '"AI 교육 늘릴 것"'
         found = (credit.group("np") or credit.groupdict().get("np2"), False)  # '[인터뷰] 박영희/서울 마포구 :' or '김형준 감독 "…"'
@@ -349,6 +359,7 @@ def sentence_attribution(body: str, sent: Sentence, spans: list[Span]) -> Callab
 
 # What sets a headline's parts apart: '…', '·', '/', '|', 'vs'.
 _HEADLINE_SEPARATOR = re.compile(r"[…·/|]|\s[vV][sS]\.?\s")
+_LEADING_SEPARATOR = re.compile(r"^\s*(?:[…·/|]|[vV][sS]\.?\s)\s*")
 _SAYS_AFTER = re.compile(r"\s*[”\"’']?\s*(?P<np>[^\"“”.]{2,40}?)의\s?(?:말|설명|얘기|이야기|주장|전언)이다\.?\s*$")
 
 
