@@ -709,11 +709,11 @@ def gender_evidence(text: str, base: int, model, window_start: int, quoted: Quot
         if at in quoted:
             continue
         object_pronoun = bool(_OBJECT_PRONOUN.match(text, m.start()))
+        lasts = [(e, e.last_before(at)) for e in model.entities if e.kind == "person"]
         for lo in (base, window_start):
             if object_pronoun and lo == base:
                 continue  # not the subject of its own sentence
-            near = [e for e in model.entities if e.kind == "person"
-                    and (e.last_before(at) if e.last_before(at) is not None else -1) >= lo]
+            near = [e for e, last in lasts if last is not None and last >= lo]
             if near:
                 if len(near) == 1:
                     # A subject pronoun is surest; 'his'/'her' often belong to somebody else.
