@@ -4,6 +4,7 @@ general classes of the languages, not the vocabulary of any one outlet."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Romanised Korean surnames: in 'Kim Jong Un' or 'Moon Jae-in' the surname comes first.
@@ -130,6 +131,7 @@ keir jeremy boris nigel justin stephen pierre kevin narendra rahul xi vladimir v
 """.split()) - {"alex_not", "clinton_not", "jamie_not", "lee_not", "lindsey_not"}
 
 
+@functools.lru_cache(maxsize=4096)  # (asked for every candidate of every pronoun)
 def gender_of_first_name(name: str) -> str | None:
     """'f' for 'Stephanie Acs', 'm' for 'Donald Trump', None when the first name says nothing."""
     first = name.split()[0].lower().strip(".,") if name.split() else ""
