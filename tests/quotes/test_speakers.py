@@ -514,3 +514,10 @@ def test_a_korean_headline_of_two_groups_set_apart_by_vs_or_an_ellipsis():
     assert [q.speaker for q in quotes] == ["상인들", "주민들"]
     [q] = quotes_of('보증금 \'먹튀\' 잠적…피해자들 "국가가 나서 달라"', "피해자들은 기자회견을 열었다.", lang="ko")
     assert q.speaker == "피해자들"
+
+
+def test_a_name_set_beside_a_description_that_opens_the_sentence_is_the_speaker():
+    quotes = quotes_of("Housing plan approved", "Council leader Helen Marsh defended the plan.",
+                       "Her deputy, Councillor Graham Tull, went further, telling the meeting that critics had "
+                       "'objected to every site this council has ever put forward'.")
+    assert quotes[-1].speaker == "Graham Tull"

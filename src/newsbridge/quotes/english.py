@@ -366,12 +366,23 @@ def sentence_subject(sentence: str) -> Attribution | None:
     if not m or m.group("np").split()[0].lower() in _SENTENCE_OPENERS:
         return clause_subject(sentence)
     following = sentence[m.end():].split()
+    end = m.end()
     if following and following[0].lower().strip(",") in TITLE_NOUNS | ROLE_NOUNS:
         # 'The Florida senator said …': a description, not the organisation 'Florida'.
-        return parse_np(sentence[m.start("np"):m.end()] + following[0].strip(","), None, "")
-    return parse_np(m.group("np"), m.group("app"), "")
+        found = parse_np(sentence[m.start("np"):m.end()] + following[0].strip(","), None, "")
+        end = sentence.index(following[0], m.end()) + len(following[0].rstrip(","))
+    else:
+        found = parse_np(m.group("np"), m.group("app"), "")
+    named = _APPOSED_NAME.match(sentence, end) if found is not None and found.kind == "descriptor" else None
+    if named:
+        # 'Her deputy, Councillor Graham Tull, went further': the name set beside the description.
+        person = parse_np(named.group("name"), None, "")
+        if person is not None and person.kind == "person":
+            return Attribution("person", person.name, found.name, "", person.gender or found.gender)
+    return found
 
 
+_APPOSED_NAME = re.compile(r"\s*,\s+(?P<name>(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+),")
 _SUBJECT_NAME = re.compile(rf"(?:^|(?<=[,;—–]\s)|(?<=\band\s)|(?<=\bbut\s))(?P<np>{NAME_RUN})")
 
 
