@@ -521,3 +521,11 @@ def test_a_name_set_beside_a_description_that_opens_the_sentence_is_the_speaker(
                        "Her deputy, Councillor Graham Tull, went further, telling the meeting that critics had "
                        "'objected to every site this council has ever put forward'.")
     assert quotes[-1].speaker == "Graham Tull"
+
+
+def test_of_two_holders_of_a_title_the_one_speaking_is_meant():
+    quotes = quotes_of("Mayors at war over bridge",
+                       'Clarendon Mayor Megan Holt said the bridge was "a Woolbrook asset".',
+                       "Woolbrook Mayor Natalie Ashby disputed that. She said Ms Holt had been sent the paperwork.",
+                       '"We have put $1.2 million on the table," the mayor said.')
+    assert quotes[-1].speaker == "Natalie Ashby"

@@ -296,6 +296,13 @@ class EntityModel:
                 and e.last_before(at) is not None]
         if found:
             best = self._latest(found, at)
+            here = self.sentence_of(at)
+            speaking = [e for e in found if e.last_before(at, e.spoke) is not None
+                        and here - self.sentence_of(e.last_before(at, e.spoke)) <= 1]
+            if len(found) > 1 and speaking:
+                # Two mayors: 'the mayor said' after one of them has been speaking is that one,
+                # though the other was named since ('She said Ms Holt had been sent …').
+                best = max(speaking, key=lambda e: e.last_before(at, e.spoke))
             return Candidate(best, 0.85 if len(found) == 1 else 0.7)
         return Candidate(None, 0.1)
 
