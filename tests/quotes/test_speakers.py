@@ -529,3 +529,23 @@ def test_of_two_holders_of_a_title_the_one_speaking_is_meant():
                        "Woolbrook Mayor Natalie Ashby disputed that. She said Ms Holt had been sent the paperwork.",
                        '"We have put $1.2 million on the table," the mayor said.')
     assert quotes[-1].speaker == "Natalie Ashby"
+
+
+@pytest.mark.parametrize("intro, credit, speaker", [
+    # anonymised people: '아무개', '군', '양', a later mention without the age, and their side
+    ("세입자 강아무개(52)씨는 혐의를 부인했다.", "강씨 쪽은", "강아무개(52)"),
+    ("세입자 김모(38)씨는 이사를 미뤘다.", "김모씨는", "김모(38)"),
+    ("수험생 박모(18)군은 시험을 마쳤다.", "박모군은", "박모(18)"),
+    # an official of a ministry whose short name looks like a person's stays unnamed
+    ("보건복지부는 대책을 내놨다.", "복지부 관계자는", "복지부 관계자"),
+    # Kiwi cuts some names in two ('송인' + '호'), and a university's short name is no person
+    ("전세난이 이어지고 있다.", "송인호 한양대 도시공학과 교수는", "송인호"),
+])
+def test_more_korean_credits(intro, credit, speaker):
+    quotes = quotes_of("기사 제목", intro, f'{credit} "일정대로 진행하겠다"고 말했다.', lang="ko")
+    assert quotes[-1].speaker == speaker
+
+
+def test_whose_analysis_it_is_after_a_quote():
+    [q] = quotes_of("기사 제목", '반면 "매매 수요가 살아나면 전세 수요가 분산될 수 있다"는 게 윤지혜 리서치팀장의 분석이다.', lang="ko")
+    assert q.speaker == "윤지혜"

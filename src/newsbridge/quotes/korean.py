@@ -31,6 +31,7 @@ TITLE_SUFFIXES = (
     "검사", "감독", "코치", "선수", "대변인", "관계자", "담당관", "주무관", "비서관", "수석",
     "본부장", "센터장", "단장", "처장", "서장", "교사", "작가", "이사", "후보", "씨", "측",
     "기자", "특파원", "애널리스트", "연구소장", "당대표", "원내대표", "경영자", "창업자", "사무총장", "경위", "경감",
+    "대장", "이코노미스트", "전무", "상무", "사무관", "조합장", "지부장", "지회장", "평론가", "전문의", "CEO", "CFO", "CTO",
 )
 # The most common surnames: a three-syllable word starting with one is a Korean name, not the
 # first half of a foreign one ('마리아 로페스').
@@ -62,7 +63,7 @@ _NOT_NP_WORD = re.compile(r"(?:에|에서|을|를|의|와|과|로|으로|한|된
 
 _VERBAL = frozenset({"VV", "VA", "VX", "XSV", "XSA", "EP"})  # (not the copula: Kiwi reads '겐지' as 것+이+ㄴ지)
 _CONNECTIVES = TIME_WORDS | {"대해", "관련해", "위해", "통해", "따라", "아울러", "그러면서", "그러나",
-                             "하지만", "역시", "다만", "게다가", "이에", "또"}
+                             "하지만", "역시", "다만", "게다가", "이에", "또", "반면", "이른바", "한편"}
 
 
 def _find_np(text: str, tokens: list, lo: int, hi: int) -> tuple[str, bool] | None:
@@ -114,7 +115,8 @@ def _minor(word: str) -> str:
     """'김서연양' (written '김서연(16)양'): a pupil, by name."""
     m = _MINOR.match(word)
     return m.group(1) if m and _is_name(m.group(1)) else word
-_ANONYMISED = re.compile(r"^([가-힣]모)(\(\d{1,3}\))?씨?$")  # '박모(45)씨': a person the paper does not name
+# '박모(45)씨', '김아무개(31)씨', '박모(18)군': a person the paper does not name
+_ANONYMISED = re.compile(r"^([가-힣](?:모|아무개))(\(\d{1,3}\))?(?:씨|군|양)?$")
 _SURNAME_SSI = re.compile(r"^([가-힣])씨$")  # '박씨', '김씨': the person of that surname met before
 _GIVEN_SSI = re.compile(r"^([가-힣]{2})씨$")  # '민혁씨': a given name
 _AGE = re.compile(r"\(\d{1,3}\)")
@@ -128,16 +130,18 @@ def parse_np(np: str, office: bool, cue: str | None, common: frozenset[str] = fr
     if np in PRONOUNS:
         return Attribution("pronoun", np, None, cue, PRONOUNS[np])
     np = re.sub(r"\([A-Za-z]{2,8}\)|\([가-힣][^()]*\)", "", np).strip()  # '최고경영자(CEO)', '형사11단독(판사 최민서)'
+    np = re.sub(r"(?<=[가-힣]) 씨$", "씨", np)  # '최 씨' is written '최씨' too
+    np = re.sub(r" 쪽$", " 측", np)  # '강씨 쪽' is '강씨 측'
     letter = _LETTER_SSI.match(np.split()[-1]) if np else None
     if letter:
         # 'A씨', 'B(29)씨': a person the paper names by a letter.
         return Attribution("person", letter.group(1) + (letter.group(2) or ""), " ".join(np.split()[:-1]) or None, cue)
     if np.endswith(" 측") and len(np) > 3:
         inner = parse_np(np[:-2], False, cue, common, proper)
-        if inner.kind != "person":
+        if inner.kind not in ("person", "descriptor") or (inner.kind == "descriptor" and not inner.surname):
             return Attribution("org", np[:-2], None, cue)  # '대성건설 측': the company itself
-        if _LETTER_SSI.match(np[:-2]) or _ANONYMISED.match(np[:-2]):
-            return inner  # 'A씨 측': A's side (a lawyer) speaks for A
+        if _LETTER_SSI.match(np[:-2]) or _ANONYMISED.match(np[:-2]) or (inner.kind == "descriptor" and inner.surname):
+            return inner  # 'A씨 측', '강씨 측': that person's side (a lawyer) speaks for them
     words = np.split()
     if office:
         return Attribution("org", np, None, cue)
@@ -180,7 +184,8 @@ def parse_np(np: str, office: bool, cue: str | None, common: frozenset[str] = fr
         # A foreign name in Hangul before the title: '피터 리 부사장', '마리아 로페스 부사장'.
         name = " ".join(bare[:2])
         return Attribution("person", name, " ".join(bare[2:]) or None, cue)
-    names = [w for i, w in enumerate(bare) if w not in titles and _is_name(w) and not _GENERIC_BODY.fullmatch(w) and (
+    names = [w for i, w in enumerate(bare) if w not in titles and _is_name(w) and not _GENERIC_BODY.fullmatch(w)
+             and not (_ORG_END.search(w) and i + 1 < len(bare) and bare[i + 1].startswith(UNNAMED)) and (
         # A word Kiwi knows as a common noun ('주인공', '반도체') is a name only right before a
         # 직함 ('오민재 해솔시장'); of two name-shaped words, the proper noun is the name.
         w not in common or (i + 1 < len(bare) and bare[i + 1].endswith(TITLE_SUFFIXES)))]
@@ -216,7 +221,10 @@ def _suffix(word: str) -> str:
 def _is_name(word: str) -> bool:
     """A Korean personal name: three syllables starting with a surname (four with a
     two-syllable surname). Two-syllable words starting with a surname syllable are far more
-    often nouns ('정부', '이날') than names, so they are not taken for names."""
+    often nouns ('정부', '이날') than names, so they are not taken for names, nor are a
+    university's short names ('한양대')."""
+    if word.endswith("대"):
+        return False
     if re.fullmatch(r"[가-힣]{3}", word):
         return word[0] in HANGUL_SURNAMES
     return bool(re.fullmatch(r"[가-힣]{4}", word)) and word[:2] in HANGUL_SURNAMES
@@ -360,7 +368,8 @@ def sentence_attribution(body: str, sent: Sentence, spans: list[Span]) -> Callab
 # What sets a headline's parts apart: '…', '·', '/', '|', 'vs'.
 _HEADLINE_SEPARATOR = re.compile(r"[…·/|]|\s[vV][sS]\.?\s")
 _LEADING_SEPARATOR = re.compile(r"^\s*(?:[…·/|]|[vV][sS]\.?\s)\s*")
-_SAYS_AFTER = re.compile(r"\s*[”\"’']?\s*(?P<np>[^\"“”.]{2,40}?)의\s?(?:말|설명|얘기|이야기|주장|전언)이다\.?\s*$")
+_SAYS_AFTER = re.compile(r"\s*[”\"’']?\s*(?:(?:이라|라)?는\s(?:게|것이)\s)?(?P<np>[^\"“”.]{2,40}?)의\s?"
+                         r"(?:말|설명|얘기|이야기|주장|전언|분석|지적|판단|전망|평가|생각)이다\.?\s*$")
 
 
 def trailing_attribution(sentence: Sentence) -> Attribution | None:
@@ -429,11 +438,12 @@ def find_mentions(sentence: Sentence, model, quoted: Quoted) -> None:
         if any_quoted and at in quoted:
             continue
         anonymised = tok.tag == "NNP" and (re.fullmatch(r"[가-힣]모", tok.form) is not None or (
-            tok.form in HANGUL_SURNAMES and i + 1 < len(tokens) and tokens[i + 1].form == "모"))
+            tok.form in HANGUL_SURNAMES and i + 1 < len(tokens) and tokens[i + 1].form in ("모", "아무개")))
         joined = tok.form
-        if (tok.tag == "NNP" and i + 1 < len(tokens) and tokens[i + 1].tag == "NNP"
+        if (tok.tag == "NNP" and i + 1 < len(tokens) and (tokens[i + 1].tag == "NNP" or (
+                tokens[i + 1].tag in ("NNG", "NNB") and len(tokens[i + 1].form) == 1 and tokens[i + 1].form not in _PLACE_SYLLABLES))
                 and tokens[i + 1].start == tok.start + tok.len and _is_name(tok.form + tokens[i + 1].form)):
-            joined = tok.form + tokens[i + 1].form  # Kiwi cut '강민혁' into '강민' + '혁'
+            joined = tok.form + tokens[i + 1].form  # Kiwi cut '강민혁' into '강민' + '혁', '송인호' into '송인' + '호'
         foreign = _foreign_name(tokens, i, sentence.text) if tok.tag == "NNP" else None
         if foreign:
             joined = foreign  # '하워드 클라인 미국 상무장관은'
@@ -446,8 +456,8 @@ def find_mentions(sentence: Sentence, model, quoted: Quoted) -> None:
                 continue
         if tok.tag == "NNP" and (_is_name(joined) or foreign) or anonymised:
             name, j = joined, i + (2 if joined != tok.form else 1)
-            if j < len(tokens) and tokens[j].form == "모":
-                name, j = tok.form + "모", j + 1
+            if j < len(tokens) and tokens[j].form in ("모", "아무개"):
+                name, j = tok.form + tokens[j].form, j + 1
             if j + 2 < len(tokens) and tokens[j].tag == "SSO" and tokens[j + 1].tag == "SN":
                 # '이하은(38) 대표': the age; it tells apart the 정모(52) and 정모(47) of a story.
                 name = f"{name}({tokens[j + 1].form})" if anonymised else name
@@ -507,6 +517,8 @@ def find_orgs(sentence: Sentence, model, quoted: Quoted) -> None:
 
 
 _COMPANY_END = re.compile(f"(?:{COMPANY_ENDINGS})$")
+# One-syllable nouns after a place's name: '김해'+'시' is a city, not a person Kiwi cut in two.
+_PLACE_SYLLABLES = frozenset("시군구도읍면동리대청원부")
 _PROVINCES = frozenset("경기 강원 충북 충남 전북 전남 경북 경남 제주".split())
 # The generic nouns of bodies, name-shaped as some are ('위원회' starts with the surname 위).
 _GENERIC_BODY = re.compile(r"위원회|협의회|연합회|의회|협회|공사|공단|재단|연구원|연구소|법원|노조|조합|학회|교육청|경찰청|경찰서")

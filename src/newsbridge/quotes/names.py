@@ -48,7 +48,7 @@ def surname_keys(name: str) -> set[str]:
     """The ways a person's surname alone may refer to them ('Kazianis'; 'Kim' for Kim Jong Un;
     '박' for 박모(47), whom the paper calls 박씨)."""
     name = re.sub(r"\(\d{1,3}\)$", "", name)
-    if re.fullmatch(r"[가-힣]모", name):
+    if re.fullmatch(r"[가-힣](?:모|아무개)", name):
         return {name[0]}
     if re.fullmatch(r"[가-힣]{2,5}", name):
         two = name[:2]

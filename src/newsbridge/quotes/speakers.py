@@ -97,6 +97,12 @@ def resolve(att: Attribution, model: EntityModel, at: int, exclude: tuple[str, .
             entity = before[0] if before else next(iter(named.values()))
             model.spoke(entity, at)
             return Resolved(entity.name, entity.title, "title-only", att.name, 0.7)
+    if att.kind == "person" and re.fullmatch(r"[가-힣](?:모|아무개)", att.name):
+        # '김모씨는' after '김모(38)씨': the one of that surname the paper introduced with an age.
+        aged = [e for e in model.entities if e.kind == "person" and e.name.startswith(att.name + "(")
+                and e.last_before(at) is not None]
+        if aged:
+            att = Attribution("person", max(aged, key=lambda e: e.last_before(at)).name, att.title, att.cue)
     if att.kind == "person" and re.fullmatch(r"[가-힣]{2,4}", att.name):
         body = model.find(att.name, at, kind="org")
         if body is not None and body.kind == "org":
