@@ -557,3 +557,44 @@ def test_a_korean_credit_prefix_with_a_jamo_bar():
     art = clean_text("한파 출근길\n\n[한빛라인ㅣ오세진 기자] 올겨울 첫 한파주의보가 내려진 8일 아침 시민들이 출근을 서둘렀다.\n\n"
                      "기상청은 추위가 주말까지 이어진다고 밝혔다.")
     assert art.byline == "오세진" and art.paragraphs[0].text.startswith("올겨울")
+
+
+@pytest.mark.parametrize("line", [
+    "This is AI generated summarization, which may have errors. For context, always refer to the full article.",
+    "City Post AI is in beta. Translations may contain inaccuracies.",
+    "Chart: City Post • Source: City of Millbrook • Created with Datawrapper",
+])
+def test_machine_notes_and_chart_credits_are_not_body(line):
+    page = _page_with("By Dana Ortiz").replace("Councillors voted 7-4", f"{line}\n\nCouncillors voted 7-4")
+    assert texts(clean_text(page))[1].startswith("Councillors voted")
+
+
+def test_a_box_of_points_under_a_note_and_a_table_with_its_title_are_not_body():
+    box = "Key points\n• The budget is $40 million.\n• Roads get the biggest share.\n• The vote was 7-4."
+    table = "Spending by department\nRoads, parks and libraries ($m)\nRoads\t9\t11\nParks\t4\t4\nLibraries\t3\t2"
+    page = _page_with(box).replace("Councillors voted 7-4", f"{table}\n\nCouncillors voted 7-4")
+    assert len(clean_text(page).paragraphs) == 3
+
+
+def test_a_gallery_label_announces_a_caption_and_a_glued_paper_credit():
+    page = ("Rinks open early\n\nOpen this photo in gallery:\nSkaters at the square on Sunday.Fred Lum/The Maple Courant\n\n"
+            "The city opened its outdoor rinks on Saturday, days ahead of schedule.\n\nBookings open on Monday.")
+    assert [(c.text, c.credit) for c in clean_text(page).captions] == [
+        ("Skaters at the square on Sunday.", "Fred Lum/The Maple Courant")]
+
+
+@pytest.mark.parametrize("header, byline", [("K. Lakshmi Narayanan\nPublished - December 15, 2026 09:12 pm IST", "K. Lakshmi Narayanan")])
+def test_a_name_with_initials(header, byline):
+    assert clean_text(_page_with(header)).byline == byline
+
+
+def test_korean_appeals_closing_lines_and_a_reporters_label_before_the_stand_up():
+    page = ("한파에 계량기 동파\n\n안수진 기자\n\n"
+            "[앵커]\n올겨울 가장 강한 한파가 찾아왔습니다. 안수진 기자가 알아봤습니다.\n\n"
+            "서울 은평구의 한 다세대주택입니다. 계량기가 얼어 터졌습니다.\n\n"
+            "안수진 기자\n\n기상청은 추위가 주말까지 이어질 것으로 내다봤습니다.\n\n다올TV 안수진입니다.\n\n"
+            "지금까지 사회부 안수진 기자였습니다.\n\n"
+            "다올TV는 시청자 여러분의 후원으로 운영됩니다. 공정한 보도를 위해 후원해주세요.\n\n"
+            "ⓒ 다올TV 무단전재 및 재배포 금지")
+    body = texts(clean_text(page))
+    assert body[-1].startswith("기상청은") and len(body) == 3

@@ -68,7 +68,12 @@ _CHROME_LINE = (
         r"^additional (?:sources?|reporting)(?:\s*(?:by|from)\b|\s*[:•|·-])",
         # a question to the reader about the page: 'Do you like the content of this article?'
         r"^(?:do|did) you (?:like|enjoy|find)\b[^.!?]{0,40}\bthis\b[^.!?]{0,30}\?$|^(?:was|is) this (?:article|story|content|page)\b[^.!?]{0,30}\?$",
-        r"^copy(?:\s*/\s*paste)?\b.{0,40}\bembed\b",  # 'Copy/paste the article video embed link below:'
+        r"^copy(?:\s*/\s*paste)?\b.{0,40}\bembed\b",
+        r"^지금까지\s.{0,30}(?:기자|특파원)(?:였습니다|이었습니다|와 함께했습니다)\.?$",  # a studio talk's closing line  # 'Copy/paste the article video embed link below:'
+        # a machine's note on the page: 'This is AI generated summarization, which may have
+        # errors.', 'Weekline AI is in beta. Translations may contain inaccuracies …'
+        r"\bai[- ]generated (?:summar|translat|text)|\btranslations? may contain (?:errors|inaccuracies)\b",
+        r"^(?:chart|graphic|table|map)\s*:.{0,80}\b(?:source|created with|data)\b",  # a chart's credit line
 
         r"^\d{1,2}:\d{2}(?:\s*[-–/]\s*.{0,30})?$",  # a video's duration (DURATION below)
         # a notice set apart with a reference mark: '※KCN뉴스는 여러분의 제보로 …', or a
@@ -99,6 +104,8 @@ _CALLS = (
     r"\bsupport (?:our|independent) journalism\b", r"\bfunded by (?:our )?readers\b", r"\bquality journalism is\b",
     r"\bbrought to you by\b", r"\bour award-winning\b",
 )
+# A Korean page's appeal to its readers: '… 비평을 위해 후원해주세요.', '독자 여러분의 후원으로 …'.
+CALL_KO = re.compile(r"(?:후원|구독|응원|제보)\s?(?:해\s?주세요|해\s?주십시오|부탁드립니다)|독자 여러분의 (?:후원|구독|성원)")
 # Tried as two regexes, the calls that open a line by a match only (see CHROME_START below).
 CALL_START = re.compile("|".join(f"(?:{p[1:]})" for p in _CALLS if p.startswith("^")), re.IGNORECASE)
 CALL_ANYWHERE = re.compile("|".join(f"(?:{p})" for p in _CALLS if not p.startswith("^")), re.IGNORECASE)
@@ -175,8 +182,8 @@ CAPTION_CREDITS = [
         # '. Photo by Ana Ruiz', '. Photograph: Martin Hale/PA', '. Korea Times photo by Kim'
         r"(?<=[.!?)\]])\s+(?P<c>(?:Courtesy of|Photo by|Photo:|Photo /|Photo courtesy of|Image:|Credit:|"
         r"Photograph:|Photographer:|Picture:|Illustration:|(?:[A-Z][\w.'’-]*\s+){1,4}photo by)\s+[^.]{2,80})",
-        # '… on Tuesday.Jamie Kwan / NBN News' (glued to the full stop)
-        r"(?<=[.!?])(?P<c>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}\s/\s[A-Z][\w&.' -]{1,40}))",
+        # '… on Tuesday.Jamie Kwan / NBN News', '… the rinks.Fred Lum/The Maple Courant' (glued to the full stop)
+        r"(?<=[.!?])(?P<c>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}\s?/\s?(?:The\s+)?[A-Z][\w&.' -]{1,40}))",
         # '… main station - Copyright Michael Probst/AP Photo'
         r"(?<=\w)\s[-–—]\s(?:copyright|©)\s*(?P<c>(?!\d)[^©]{2,60})",
         # '… 설치돼 있다. 사진=이서진 기자', '… 추이. 그래픽=김은교 kim@…'
@@ -188,6 +195,8 @@ CAPTION_CREDITS = [
         r"(?<=[.!?])\s+[—–]\s+(?P<c>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}(?:/[A-Z][\w'’.-]+){1,2}))",
         # '. Dean Lewins/AAP', '. Ethan Pruitt/The Ashford Courier-Journal' (a photographer, and the agency or paper)
         r"(?<=[.!?])\s+(?P<c>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}/(?:The\s+)?[A-Z][\w&.-]+(?:\s+[A-Z][\w&.'’-]+){0,3}))",
+        # '… in Chennai. File | Photo Credit: S. Thamizhselvan'
+        r"(?<=[.!?])\s+(?:File\s+)?\|\s*(?P<c>(?:Photo|Image|Picture)\s+Credit\s*:\s*[^|]{2,60})",
         # '… 30%. | KYODO', '… 있다. 수원 | 박준형 기자 jhpark@…', '… 있다. 제공 | 한국배구연맹'
         r"(?<=[.!?])\s+\|\s*(?P<c>(?-i:[A-Z][A-Z .&/-]{1,30}))",
         r"(?<=[.!?])\s+(?P<c>[^\s.|]{1,10}\s\|\s[^|.@]{2,40}?(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?)",
@@ -241,7 +250,7 @@ CAPTION_WITH_NOTICE = re.compile(
 # 'Image source, X' comes before its caption rather than after it.
 CREDIT_BEFORE = re.compile(r"^image source\b", re.IGNORECASE)
 # 'Image caption, Residents clear mud ...' or 'Image caption,' with the caption on the next line.
-CAPTION_MARKER = re.compile(r"^(?:(?:image|photo|video)?\s*caption\s*[,:]\s*(?P<text>.*)"
+CAPTION_MARKER = re.compile(r"^(?:(?:image|photo|video)?\s*caption\s*[,:]\s*(?P<text>.*)|open this (?:photo|image) in (?:the )?gallery\s*:?"
                             r"|(?:photo|image|picture|file|사진)\s*:\s*(?P<long>(?:\S+\s+){5,}.*))$", re.IGNORECASE)
 
 # --- bylines ---------------------------------------------------------------------------------
@@ -277,7 +286,7 @@ _UPPER = r"[A-Z\u00c0-\u00d6\u00d8-\u00de]"
 _LOWER = r"[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f'’]"
 BARE_NAME_EN = re.compile(
     r"^(?!(?i:the|by|and|or|of|in|on|at|for|to|with|from|a|an)\b)"
-    r"(?P<name>" + _UPPER + _LOWER + r"+(?:-[a-z]+)?(?:\s+(?:[A-Z]\.|[\u00c0-\u00de]|" + _UPPER + _LOWER + r"+(?:-[A-Za-z]+)?)){1,2}?)"
+    r"(?P<name>(?:[A-Z]\.\s?){0,2}" + _UPPER + _LOWER + r"+(?:-[a-z]+)?(?:\s+(?:[A-Z]\.|[\u00c0-\u00de]|" + _UPPER + _LOWER + r"+(?:-[A-Za-z]+)?)){1,2}?)"
     r"(?:,?\s+(?P<role>(?:[A-Z][\w&-]*\s+){0,3}(?i:" + ROLE_WORDS + r")))?"
     r"(?:\s+in\s+(?P<place>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}))?$",  # 'Clara Voss in Frankfurt'
 )
@@ -296,7 +305,7 @@ WIDGET_WORDS = frozenset(
 BYLINE_KO = re.compile(
     r"^(?:[\[(]|/\s?)?(?:기자명\s*)?(?:[\[(]?(?P<place>[^=\s\])]{1,15})=)?\s*(?P<name>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)\s*"
     r"(?P<middle>[A-Za-z0-9가-힣]{2,12}\s)?(?:기자|특파원|선임기자|객원기자|인턴기자|통신원)[\])]?"
-    r"(?:\s*[\[(<]?(?P<email>" + EMAIL.pattern + r")[\])>]?|\s+(?P<widget>[^.!?다]{1,20}))?\s*$"
+    r"(?:\s*[\[(<]?(?P<email>" + EMAIL.pattern + r")[\])>]?|\s+(?P<widget>[^.!?]{0,19}[^.!?다]))?\s*$"
 )
 # A broadcast reporter's sign-off: 'KBS 뉴스 박서윤입니다.', '해솔방송 윤서진입니다.' (not '이정민
 # 기자입니다.', the anchor's cue in the middle of a script, nor '저는 …입니다.').
@@ -343,7 +352,7 @@ DATE_LINE_WORDS = re.compile(
     re.IGNORECASE,
 )
 DATE_EXTRAS = re.compile(
-    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?=\W|$)|\b\d{1,2}\s?[ap]\.?m\.?(?=\W|$)|\b[ap]\.?m\.?(?=\W|$)|\b(?:KST|UTC|GMT|EST|EDT|ET|PT|CET|BST|CST|CDT|MST|MDT|PST|PDT|AEDT|AEST|IST|SGT|JST|HKT|NZDT|NZST)\b|"
+    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?=\W|$)|\b\d{1,2}\s?[ap]\.?m\.?(?=\W|$)|\b[ap]\.?m\.?(?=\W|$)|\b(?:KST|UTC|GMT|EST|EDT|ET|PT|CET|BST|CST|CDT|MST|MDT|PST|PDT|AEDT|AEST|IST|SGT|JST|HKT|NZDT|NZST|PHT|WIB|ICT|CEST|EET|GST|PKT)\b|"
     r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?|[(\[]?[월화수목금토일月火水木金土日](?:요일)?[)\]]|게재\s*일자|"
     r"\b(?:published|updated|posted|modified|last|first|originally|on|at|about)\b:?|\b\d+\s+(?:minutes?|hours?|days?)\s+ago\b|입력|수정|승인|기사입력|최종수정|최종|"
     r"송고시간|송고|등록|작성|업데이트|기사전송|전송|발행일|\bwrite\b|\bupdate\b|오전|오후|(?-i:^[A-Z]{3,}\b)|"

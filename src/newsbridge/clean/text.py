@@ -34,7 +34,8 @@ from . import chrome
 # A Korean regional paper glues the reporter's sign-off to the last sentence: '… 말했다./김도윤기자
 # dykim@hannae.example'.
 _GLUED_SIGNOFF = r"\s*/\s?[가-힣]{2,4}\s?기자(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?$"
-_TERMINAL = re.compile(r"[.!?…。][\"'”’)\]」』]*(?:\s*\([A-Z]{2,5}\))?(?:" + _GLUED_SIGNOFF[:-1] + r")?$")
+_TERMINAL = re.compile(r"[.!?…。][\"'”’)\]」』]*(?:\s*\([A-Z]{2,5}\))?(?:" + _GLUED_SIGNOFF[:-1] + r")?"
+                       r"(?:\s+[–—-]\s+[A-Z][\w-]*\.(?:com|net|org|co|ph|in)\b[\w.]*)?$")  # '… the MMDA said. – Sulyap.com'
 # Korean text scraped without full stops still ends its sentences with the verb ending '다';
 # used only when no line of a text ends with a full stop, since Korean headlines end in '다'
 # too ('인력 두 배로 늘린다').
@@ -110,6 +111,8 @@ def is_chrome(text: str) -> bool:
     if len(low) <= chrome.CALL_REACH and any(h in low for h in chrome.CALL_HINTS) and not _QUOTED.search(low) \
             and not _HANGUL.search(low) and (chrome.CALL_START.match(low) or chrome.CALL_ANYWHERE.search(low)):
         return True  # (a quote is somebody speaking; the calls are English: a Korean line is spared the search)
+    if len(low) <= 200 and ("주" in low or "여러분" in low) and chrome.CALL_KO.search(low) and not _QUOTED.search(low):
+        return True
     if len(low) > 200:
         return False  # widget labels and menus are short; a long line is text
     if _URL.match(low) or chrome.SCRIPT_MARKER.match(base):
@@ -327,7 +330,8 @@ def _classify(lines: list[_Line], lenient: bool = False) -> None:
         text = line.text
         line.kind, line.caption = "", None
         if caption_next and not is_chrome(text):
-            line.kind, line.caption = "caption", Caption(text=text, credit=credit_before)
+            line.kind, line.caption = "caption", (parse_caption(text) if not credit_before else None) or Caption(
+                text=text, credit=credit_before)
             caption_next, credit_before = False, None
             continue
         marker = chrome.CAPTION_MARKER.match(text)
@@ -386,6 +390,14 @@ def _classify(lines: list[_Line], lenient: bool = False) -> None:
             line.kind = "head"
     _mark_repeats(lines)
     _mark_summary_boxes(lines)
+    for i, (prev, line, nxt) in enumerate(zip(lines, lines[1:], lines[2:]), start=1):
+        # A reporter's name between a script's paragraphs labels the stand-up that follows
+        # ('… 녹여야 합니다.' / '안수진 기자' / '기상청은 …' / 'TV다올 안수진입니다.'): it is no
+        # byline ending the story when the reporter signs off again just after.
+        name = (_byline(line.text) or {}).get("byline") if line.kind == "byline" and "@" not in line.text else None
+        if name and prev.kind == "body" and nxt.kind == "body" \
+                and any(ln.kind == "byline" and name in ln.text for ln in lines[i + 2:i + 6]):
+            line.kind = "label"
     for line, nxt in zip(lines, lines[1:]):
         # An author's card: 'Ophelia Tang' / 'Ophelia joined the Post in 2021 and covers …'.
         name = _name(line.text) if line.kind == "head" else None
@@ -408,7 +420,8 @@ _BOX_LABEL = re.compile(r"^[A-Z][\w'’]*(?:\s[\w'’]+){0,3}\s?[:?]$")
 def _mark_summary_boxes(lines: list[_Line]) -> None:
     """A small block of lines under a label ('In short:' / two sentences) is a summary box, not
     the article: in a page whose paragraphs stand apart, the article's own lines never share
-    a block with a label. (A page pasted without blank lines is one block, and spared.)"""
+    a block with a label; nor with a table's rows. (A page pasted without blank lines is one
+    block, and spared.)"""
     blocks: dict[int, list[_Line]] = {}
     for line in lines:
         blocks.setdefault(line.block, []).append(line)
@@ -418,6 +431,12 @@ def _mark_summary_boxes(lines: list[_Line]) -> None:
         if 2 <= len(block) <= 6 and _BOX_LABEL.match(block[0].text) and any(ln.kind == "body" for ln in block[1:]):
             for line in block:
                 line.kind, line.caption = "widget", None
+        elif 3 <= len(block) <= 8 and block[0].kind in ("chrome", "head") and all(ln.kind == "bullet" for ln in block[1:]):
+            for line in block:  # a box of points under its label: 'Key points' / '• …' / '• …'
+                line.kind, line.caption = "widget", None
+        elif len(block) <= 15 and sum(ln.kind == "table" for ln in block) >= 2:
+            for line in block:  # a table's title, notes and source go with its rows
+                line.kind, line.caption = "table", None
 
 
 def _mark_repeats(lines: list[_Line]) -> None:
@@ -816,6 +835,18 @@ def _outlet(owner: str | None, lines: list[_Line]) -> str | None:
     Standard'), if there is one."""
     if not owner:
         return owner
+    masthead = lines[0].text if lines and lines[0].kind in ("head", "chrome") and len(lines[0].text.split()) <= 5 else ""
+    if masthead and masthead.casefold() not in owner.casefold():
+        # The site's own notice, further down, over an agency's under the story ('© KYOKUTO' …
+        # '© 2026 JapanNow'); a notice that only describes its owner ('© 2026 a Ridgeway Media
+        # plc subsidiary') leaves the masthead.
+        own = any(ln.kind == "copyright" and re.search(rf"(?i)(?:©|ⓒ|copyright)\s*(?:\d{{4}}\s*)?{re.escape(masthead)}\b", ln.text)
+                  for ln in lines)
+        if own or re.match(r"^(?:a|an|part of)\s", owner):
+            return masthead
+        latin = re.match(r"[A-Za-z]{2,}(?=[가-힣])", masthead)
+        if latin and owner.split()[0].casefold() == latin.group().casefold():
+            return masthead  # 'TV다올' over '© TV DAOL': the masthead in its own script
     notice = next((ln.text for ln in lines if ln.kind == "copyright" and owner in ln.text), "")
     owner = re.sub(r"\s+(?:\d{4}|www)$", "", owner).strip()  # 'Copyright © eurovista 2026', 'ⓒ 팔공일보 www.…'
     if owner.islower():
