@@ -70,9 +70,6 @@ _CHROME_LINE = (
         r"^(?:do|did) you (?:like|enjoy|find)\b[^.!?]{0,40}\bthis\b[^.!?]{0,30}\?$|^(?:was|is) this (?:article|story|content|page)\b[^.!?]{0,30}\?$",
         r"^copy(?:\s*/\s*paste)?\b.{0,40}\bembed\b",
         r"^지금까지\s.{0,30}(?:기자|특파원)(?:였습니다|이었습니다|와 함께했습니다)\.?$",  # a studio talk's closing line  # 'Copy/paste the article video embed link below:'
-        # a machine's note on the page: 'This is AI generated summarization, which may have
-        # errors.', 'Weekline AI is in beta. Translations may contain inaccuracies …'
-        r"\bai[- ]generated (?:summar|translat|text)|\btranslations? may contain (?:errors|inaccuracies)\b",
         r"^(?:chart|graphic|table|map)\s*:.{0,80}\b(?:source|created with|data)\b",  # a chart's credit line
 
         r"^\d{1,2}:\d{2}(?:\s*[-–/]\s*.{0,30})?$",  # a video's duration (DURATION below)
@@ -103,6 +100,9 @@ _CALLS = (
     r"\bprivacy policy and terms of service apply\b", r"\bcontact us\.?$", r"\bsmall favou?r to ask\b",
     r"\bsupport (?:our|independent) journalism\b", r"\bfunded by (?:our )?readers\b", r"\bquality journalism is\b",
     r"\bbrought to you by\b", r"\bour award-winning\b",
+    # a machine's note on the page: 'This is AI generated summarization, which may have
+    # errors.', 'Weekline AI is in beta. Translations may contain inaccuracies …'
+    r"\bai[- ]generated (?:summar|translat|text)", r"\btranslations? may contain (?:errors|inaccuracies)\b",
 )
 # A Korean page's appeal to its readers: '… 비평을 위해 후원해주세요.', '독자 여러분의 후원으로 …'.
 CALL_KO = re.compile(r"(?:후원|구독|응원|제보)\s?(?:해\s?주세요|해\s?주십시오|부탁드립니다)|독자 여러분의 (?:후원|구독|성원)")
@@ -112,7 +112,7 @@ CALL_ANYWHERE = re.compile("|".join(f"(?:{p})" for p in _CALLS if not p.startswi
 CALL_REACH = 320  # characters: longer lines are text
 # Words one of those calls has (a cheap test before the search): 'our', 'subscrib…', ….
 CALL_HINTS = (" our ", "subscrib", "newsletter", "latest", "contact us", "brought to", "terms of",
-              "favour", "favor", "journalism", "funded by", "award-winning", "'s ", "’s ", "inbox", "privacy policy", "listen to", "download", "sign up", "follow", "stay up to date", "commission", "listen to")
+              "favour", "favor", "journalism", "funded by", "award-winning", "'s ", "’s ", "inbox", "privacy policy", "listen to", "download", "sign up", "follow", "stay up to date", "commission", "listen to", "generated", "translation")
 # Compiled as two regexes, one tried at the start of a line only: searching every position of
 # a long line for every pattern is what cleaning would spend its time on.
 CHROME_START = re.compile("|".join(f"(?:{p[1:]})" for p in _CHROME_LINE if p.startswith("^")), re.IGNORECASE)

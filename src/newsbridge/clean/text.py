@@ -111,7 +111,8 @@ def is_chrome(text: str) -> bool:
     if len(low) <= chrome.CALL_REACH and any(h in low for h in chrome.CALL_HINTS) and not _QUOTED.search(low) \
             and not _HANGUL.search(low) and (chrome.CALL_START.match(low) or chrome.CALL_ANYWHERE.search(low)):
         return True  # (a quote is somebody speaking; the calls are English: a Korean line is spared the search)
-    if len(low) <= 200 and ("주" in low or "여러분" in low) and chrome.CALL_KO.search(low) and not _QUOTED.search(low):
+    if len(low) <= 200 and ("주세요" in low or "주십시오" in low or "드립니다" in low or "여러분의" in low) \
+            and chrome.CALL_KO.search(low) and not _QUOTED.search(low):
         return True
     if len(low) > 200:
         return False  # widget labels and menus are short; a long line is text
