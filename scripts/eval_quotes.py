@@ -57,6 +57,8 @@ Own articles: scripts/data/quotes_{ko,en}_own.jsonl, written by us for the proje
   hard cases (people of one gender side by side, 'the former', two bodies of a kind, groups as
   speakers), scored once before tuning (Korean 0.690, English 0.817). quotes_ko_tune6.jsonl: 16
   Korean articles of ordinary news (160 speech quotes), scored once before tuning (0.806).
+  quotes_ko_tune7.jsonl: 16 more of other topics (173 speech quotes), scored once before tuning
+  (0.820).
 
 Usage: python scripts/eval_quotes.py [--data DIR] [--show N] [--split train|dev|all]
 Targets: dev precision >= 0.90, recall >= 0.85, speaker_acc >= 0.90 (pronoun, title and
@@ -297,7 +299,7 @@ def main() -> int:
             tuned.report(f"own {lang}, tuned on")
             checked.report(f"own {lang}, checked only")
             own[lang] = (tuned.summary(), checked.summary())
-    for name in ("tune2", "tune3", "tune4", "tune5", "tune6"):
+    for name in ("tune2", "tune3", "tune4", "tune5", "tune6", "tune7"):
         for lang in ("en", "ko"):
             path = HERE / "data" / f"quotes_{lang}_{name}.jsonl"
             if path.is_file():

@@ -549,3 +549,18 @@ def test_more_korean_credits(intro, credit, speaker):
 def test_whose_analysis_it_is_after_a_quote():
     [q] = quotes_of("기사 제목", '반면 "매매 수요가 살아나면 전세 수요가 분산될 수 있다"는 게 윤지혜 리서치팀장의 분석이다.', lang="ko")
     assert q.speaker == "윤지혜"
+
+
+@pytest.mark.parametrize("intro, credit, speaker", [
+    # '한 관광객' is a tourist, not the 한동석 of the story; '한 감독' would be the coach 한
+    ("관광객 한동석(41)씨는 얼음낚시를 즐겼다.", "한 관광객은", "한 관광객"),
+    # a name Kiwi reads as a common noun before a team and a title; a professor named before
+    # his university and department
+    ("스톰이 우승했다.", "남기혁 스톰 감독은", "남기혁"),
+    ("전문가들은 치료를 강조했다.", "윤지현 한결대 중독재활학과 교수는", "윤지현"),
+    # a city's official stays unnamed, though '서울시' is shaped like a name
+    ("서울시는 비상수송대책을 해제했다.", "서울시 관계자는", "서울시 관계자"),
+])
+def test_korean_names_titles_and_indefinites(intro, credit, speaker):
+    quotes = quotes_of("기사 제목", intro, f'{credit} "일정대로 진행하겠다"고 말했다.', lang="ko")
+    assert quotes[-1].speaker == speaker

@@ -19,20 +19,10 @@ from collections.abc import Callable
 from ..document import Sentence
 from ..segment import get_kiwi
 from .marks import Span
-from .names import COMPANY_ENDINGS, HANGUL_SURNAMES
+from .names import COMPANY_ENDINGS, HANGUL_SURNAMES, TITLE_SUFFIXES
 from .entities import Quoted
 from .speakers import Attribution
 
-# Endings of job titles and roles: '한빛시장', '시의원', '문화관광과장', '위원장', '관계자'.
-TITLE_SUFFIXES = (
-    "대통령", "총리", "장관", "차관", "의원", "의장", "위원장", "위원", "시장", "군수", "구청장",
-    "도지사", "지사", "청장", "국장", "과장", "실장", "부장", "팀장", "소장", "원장", "회장",
-    "사장", "이사장", "대표", "총장", "교수", "박사", "연구원", "연구위원", "변호사", "판사",
-    "검사", "감독", "코치", "선수", "대변인", "관계자", "담당관", "주무관", "비서관", "수석",
-    "본부장", "센터장", "단장", "처장", "서장", "교사", "작가", "이사", "후보", "씨", "측",
-    "기자", "특파원", "애널리스트", "연구소장", "당대표", "원내대표", "경영자", "창업자", "사무총장", "경위", "경감",
-    "대장", "이코노미스트", "전무", "상무", "사무관", "조합장", "지부장", "지회장", "평론가", "전문의", "CEO", "CFO", "CTO",
-)
 # The most common surnames: a three-syllable word starting with one is a Korean name, not the
 # first half of a foreign one ('마리아 로페스').
 COMMON_SURNAMES = set("김이박최정강조윤장임한오서신권황안송류홍전고문양손배백허유남심노하곽성차주우구민")
@@ -158,20 +148,22 @@ def parse_np(np: str, office: bool, cue: str | None, common: frozenset[str] = fr
         i = aged[0]
         return Attribution("person", bare[i], " ".join(bare[:i] + bare[i + 1:]) or None, cue)
     titles = [w for w in bare if w.endswith(TITLE_SUFFIXES)]
-    if titles and bare.index(titles[0]) >= 2 and _is_hangul(bare[bare.index(titles[0]) - 1]) \
+    t = bare.index(titles[0]) if titles else 0
+    korean_named = any(_is_name(w) for w in bare[:t])  # ('윤지현 한결대 중독재활학과 교수': 윤지현)
+    if titles and not korean_named and bare.index(titles[0]) >= 2 and _is_hangul(bare[bare.index(titles[0]) - 1]) \
             and _AFFILIATION.search(bare[bare.index(titles[0]) - 2]) and not _AFFILIATION.search(bare[bare.index(titles[0]) - 1]) \
             and bare[bare.index(titles[0]) - 1] in proper and not _is_name(bare[bare.index(titles[0]) - 1]):
         # '중국 외교부 린샤오밍 대변인': a foreign name between the body and the title.
         i = bare.index(titles[0]) - 1
         return Attribution("person", bare[i], " ".join(bare[:i] + bare[i + 1:]), cue)
-    if titles and bare.index(titles[0]) >= 3 and all(_is_hangul(w) and w in proper for w in bare[bare.index(titles[0]) - 2:bare.index(titles[0])]) \
+    if titles and not korean_named and bare.index(titles[0]) >= 3 \
+            and all(_is_hangul(w) and w in proper for w in bare[bare.index(titles[0]) - 2:bare.index(titles[0])]) \
             and _AFFILIATION.search(bare[bare.index(titles[0]) - 3]) \
             and not any(_AFFILIATION.search(w) for w in bare[bare.index(titles[0]) - 2:bare.index(titles[0])]):
         # '캐나다 몬트리올대 장피에르 르블랑 교수': a foreign full name after the body.
         i = bare.index(titles[0])
         return Attribution("person", " ".join(bare[i - 2:i]), " ".join(bare[:i - 2] + bare[i:]), cue)
-    t = bare.index(titles[0]) if titles else 0
-    if t >= 3 and (bare[t - 1] in proper or re.fullmatch(r"[A-Z]{2,8}", bare[t - 1])) and not _is_name(bare[t - 1]) \
+    if t >= 3 and not korean_named and (bare[t - 1] in proper or re.fullmatch(r"[A-Z]{2,8}", bare[t - 1])) and not _is_name(bare[t - 1]) \
             and all(_is_hangul(w) and not _is_name(w) and not _AFFILIATION.search(w) and not _ORG_END.search(w)
                     for w in bare[t - 3:t - 1]) \
             and bare[t - 3] not in common and len(bare[t - 3]) >= 2:
@@ -185,10 +177,12 @@ def parse_np(np: str, office: bool, cue: str | None, common: frozenset[str] = fr
         name = " ".join(bare[:2])
         return Attribution("person", name, " ".join(bare[2:]) or None, cue)
     names = [w for i, w in enumerate(bare) if w not in titles and _is_name(w) and not _GENERIC_BODY.fullmatch(w)
-             and not (_ORG_END.search(w) and i + 1 < len(bare) and bare[i + 1].startswith(UNNAMED)) and (
+             and not ((_ORG_END.search(w) or w[-1] in "시도군구") and i + 1 < len(bare) and bare[i + 1].startswith(UNNAMED)) and (
         # A word Kiwi knows as a common noun ('주인공', '반도체') is a name only right before a
         # 직함 ('오민재 해솔시장'); of two name-shaped words, the proper noun is the name.
-        w not in common or (i + 1 < len(bare) and bare[i + 1].endswith(TITLE_SUFFIXES)))]
+        w not in common or (i + 1 < len(bare) and bare[i + 1].endswith(TITLE_SUFFIXES))
+        or (i + 2 < len(bare) and bare[i + 1] in proper and bare[i + 2].endswith(TITLE_SUFFIXES))  # '남기혁 스톰 감독'
+        or (i == 0 and len(bare) == 3 and bare[2].endswith(TITLE_SUFFIXES) and not bare[2].endswith(UNNAMED)))]
     names = [w for w in names if w not in common] or names[:1] if len(names) > 1 else names
     if names:
         name = names[0]
@@ -441,7 +435,8 @@ def find_mentions(sentence: Sentence, model, quoted: Quoted) -> None:
             tok.form in HANGUL_SURNAMES and i + 1 < len(tokens) and tokens[i + 1].form in ("모", "아무개")))
         joined = tok.form
         if (tok.tag == "NNP" and i + 1 < len(tokens) and (tokens[i + 1].tag == "NNP" or (
-                tokens[i + 1].tag in ("NNG", "NNB") and len(tokens[i + 1].form) == 1 and tokens[i + 1].form not in _PLACE_SYLLABLES))
+                tokens[i + 1].tag in ("NNG", "NNB", "MM", "XSN") and len(tokens[i + 1].form) == 1
+                and tokens[i + 1].form not in _PLACE_SYLLABLES))
                 and tokens[i + 1].start == tok.start + tok.len and _is_name(tok.form + tokens[i + 1].form)):
             joined = tok.form + tokens[i + 1].form  # Kiwi cut '강민혁' into '강민' + '혁', '송인호' into '송인' + '호'
         foreign = _foreign_name(tokens, i, sentence.text) if tok.tag == "NNP" else None

@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 
 from .entities import Candidate, Entity, EntityModel
-from .names import DOCUMENT_NOUNS, ORG_ROLE_NOUNS, can_speak, gender_of_words, head_noun, is_person_noun, ko_body_kind
+from .names import (DOCUMENT_NOUNS, ORG_ROLE_NOUNS, TITLE_SUFFIXES, can_speak, gender_of_words, head_noun,
+                    is_person_noun, ko_body_kind)
 
 # Determiners of a description that stands for nobody named: 'a source', 'one resident'.
 _INDEFINITE = ("a ", "an ", "one ", "another ", "some ", "several ", "many ", "two ", "three ",
@@ -143,8 +144,9 @@ def resolve(att: Attribution, model: EntityModel, at: int, exclude: tuple[str, .
                 entity = people[0] if head == "former" else people[-1]
                 model.spoke(entity, at)
                 return Resolved(entity.name, entity.title, "title-only", att.name, 0.7)
-    if att.name.startswith("한 ") and len(words) == 2:
-        # '한 감독': the coach 한태섭, if the article has one; else 'a coach'.
+    if att.name.startswith("한 ") and len(words) == 2 and words[1].endswith(TITLE_SUFFIXES) and not words[1].endswith(("씨", "측", "관계자")):
+        # '한 감독': the coach 한태섭, if the article has one; else 'a coach' (and '한 관광객' is
+        # always 'a tourist': the surname goes with a title).
         found = model.by_role(words[1], at, "한")
         if found.entity is not None and "한" in found.entity.keys:
             return _from(found, att, "title-only", model, at)
