@@ -72,3 +72,16 @@ def test_korean_quote_without_a_full_stop_stays_with_its_quotative():
 def test_a_korean_quote_with_its_full_stop_ends_its_sentence():
     sentences = split_sentences("“협상은 끝났다.” 이란은 즉각 반발했다.", "ko")
     assert len(sentences) == 2
+
+
+def test_korean_paragraphs_split_together_as_one_by_one():
+    # segment() hands Kiwi all paragraphs at once (its threads work on them in parallel); the
+    # sentences and their morphemes must be those of splitting each paragraph alone.
+    from newsbridge.segment import KoreanSplitter
+
+    paragraphs = ["박민호 시장은 \"누수율을 낮추겠다\"며 \"야간 공사를 하겠다\"고 말했다. 그는 덧붙였다.",
+                  "", "“인증 일정이 늦어진 점이 부담”이라고 황동민 연구원은 분석했다.", "넷째", "  "] * 20
+    splitter = KoreanSplitter()
+    together = splitter.split_paragraphs(paragraphs)
+    assert together == [splitter.split_with_morphs(p) for p in paragraphs]
+    assert together[0][0][2], "morphemes are kept"

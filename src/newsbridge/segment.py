@@ -16,6 +16,7 @@ from typing import Protocol
 from .document import Article, Morph, Sentence
 
 Span = tuple[int, int]
+SentenceSpan = tuple[int, int, tuple[Morph, ...]]  # start, end, and the morphemes (Korean)
 
 
 class Splitter(Protocol):
@@ -23,7 +24,9 @@ class Splitter(Protocol):
 
     def split(self, text: str) -> list[Span]: ...
 
-    def split_with_morphs(self, text: str) -> list[tuple[int, int, tuple[Morph, ...]]]: ...
+    def split_with_morphs(self, text: str) -> list[SentenceSpan]: ...
+
+    def split_paragraphs(self, texts: list[str]) -> list[list[SentenceSpan]]: ...
 
 
 # Abbreviations that are (almost) always followed by more of the same sentence: titles before
@@ -82,8 +85,11 @@ class EnglishSplitter:
         spans.append((start, len(text)))
         return [_strip(text, s, e) for s, e in spans if text[s:e].strip()]
 
-    def split_with_morphs(self, text: str) -> list[tuple[int, int, tuple[Morph, ...]]]:
+    def split_with_morphs(self, text: str) -> list[SentenceSpan]:
         return [(s, e, ()) for s, e in self.split(text)]
+
+    def split_paragraphs(self, texts: list[str]) -> list[list[SentenceSpan]]:
+        return [self.split_with_morphs(text) for text in texts]
 
     @staticmethod
     def _is_boundary(text: str, match: re.Match[str]) -> bool:
@@ -117,9 +123,18 @@ class KoreanSplitter:
     def split(self, text: str) -> list[Span]:
         return [(s, e) for s, e, _ in self.split_with_morphs(text)]
 
-    def split_with_morphs(self, text: str) -> list[tuple[int, int, tuple[Morph, ...]]]:
-        out = []
-        for sent in get_kiwi().split_into_sents(text, return_tokens=True):
+    def split_with_morphs(self, text: str) -> list[SentenceSpan]:
+        return self._spans(text, get_kiwi().split_into_sents(text, return_tokens=True))
+
+    def split_paragraphs(self, texts: list[str]) -> list[list[SentenceSpan]]:
+        # One call for all paragraphs: Kiwi analyses them on its worker threads in parallel.
+        analysed = get_kiwi().split_into_sents(texts, return_tokens=True)
+        return [self._spans(text, sents) for text, sents in zip(texts, analysed)]
+
+    @staticmethod
+    def _spans(text: str, sents) -> list[SentenceSpan]:  # noqa: ANN001 - Kiwi's sentences
+        out: list[SentenceSpan] = []
+        for sent in sents:
             # Kiwi reports offsets into the text it was given; keep only spans that do.
             if not text[sent.start:sent.end].strip():
                 continue
@@ -193,8 +208,9 @@ def segment(article: Article, lang: str) -> Article:
     """Return `article` with its sentences, offsets pointing into the cleaned body."""
     splitter = splitter_for(lang)
     sentences: list[Sentence] = []
-    for par in article.paragraphs:
-        for start, end, morphs in splitter.split_with_morphs(par.text):
+    spans = splitter.split_paragraphs([par.text for par in article.paragraphs])
+    for par, par_spans in zip(article.paragraphs, spans):
+        for start, end, morphs in par_spans:
             sentences.append(
                 Sentence(
                     id=len(sentences),
