@@ -564,3 +564,38 @@ def test_whose_analysis_it_is_after_a_quote():
 def test_korean_names_titles_and_indefinites(intro, credit, speaker):
     quotes = quotes_of("기사 제목", intro, f'{credit} "일정대로 진행하겠다"고 말했다.', lang="ko")
     assert quotes[-1].speaker == speaker
+
+
+
+def test_a_surname_with_a_capital_inside_is_a_name():
+    # 'DeLuca', 'LaFleur', 'DiMarco': the person is found, so 'he' has somebody to stand for.
+    [q] = quotes_of("Marlow Hotel Group bought the marina in 2019.",
+                    "At the yacht club, where a mooring costs $9,000 a season, Rob DeLuca blamed the storms "
+                    "for the losses of the season. \u201cWe lost half the docks in one night,\u201d he said.")
+    assert q.speaker == "Rob DeLuca"
+
+
+def test_a_credit_after_a_paraphrase_is_somebody_a_later_he_may_be():
+    from newsbridge.document import Sentence
+    from newsbridge.quotes import english
+
+    text = ("His campaign appears to follow the same plan: a county fair every weekend, said Martin Ocampo, "
+            "director of the Civic Poll at Lakeshore University.")
+    found = english.subjects(Sentence(id=0, paragraph=0, start=0, end=len(text), text=text))
+    assert [(a.kind, a.name) for a in found] == [("person", "Martin Ocampo")]
+
+
+def test_a_plural_title_introduces_each_name():
+    [q] = quotes_of("The bill was drafted by Sens. Ralph Ortega (D-N.M.) and Peter Voss (R-Ohio).",
+                    "Voss declined to comment on the timing.",
+                    "But Ortega said he expected a vote by June. \u201cThe votes are there,\u201d he said.")
+    assert q.speaker == "Ralph Ortega"
+
+
+def test_the_subject_of_the_last_sentence_outranks_a_man_it_mentions():
+    [q] = quotes_of("Governor Frank Tillman and Ray Collier met for the last debate on Tuesday.",
+                    "Tillman never named Collier in his opening. Instead, he suggested that nobody on the stage "
+                    "had cut more taxes.",
+                    "Collier, who spoke for 20 minutes, did not mention Tillman until the end. "
+                    "\u201cHe has had eight years,\u201d he said.")
+    assert q.speaker == "Ray Collier"

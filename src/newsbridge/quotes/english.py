@@ -211,7 +211,9 @@ _TITLE_ALIASES = {"sen.": "senator", "sen": "senator", "rep.": "representative",
                   "gen.": "general", "lt.": "lieutenant", "sgt.": "sergeant", "capt.": "captain",
                   "col.": "colonel", "adm.": "admiral", "dr.": "doctor", "prof.": "professor",
                   "supt.": "superintendent", "insp.": "inspector", "cllr": "councillor", "det.": "detective",
-                  "pres.": "president", "amb.": "ambassador", "atty.": "attorney", "rev.": "reverend"}
+                  "pres.": "president", "amb.": "ambassador", "atty.": "attorney", "rev.": "reverend",
+                  "sens.": "senator", "sens": "senator", "reps.": "representative", "reps": "representative",
+                  "govs.": "governor"}
 _NAME_PARTICLES = {"de", "del", "della", "da", "di", "du", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "y"}
 
 
@@ -493,6 +495,10 @@ def subjects(sent: Sentence) -> list[Attribution]:
     for cue in find_cues(sent.text):
         subject = _PRE_SUBJECT.search(sent.text[max(0, cue.start - _SUBJECT_REACH): cue.start])
         att = parse_np(subject.group("np"), subject.group("app"), cue.text.lower()) if subject else None
+        if att is None and sent.text[:cue.start].rstrip().endswith(","):
+            # '…, said James Henson, director of the Texas Politics Project.': the credit after
+            # a paraphrase.
+            att = _attribution(_POST_INVERTED.match(sent.text[cue.start:]))
         if att and (att.kind in ("person", "org") or (att.kind == "pronoun" and att.gender)
                     or (att.kind == "descriptor" and att.name.lower().startswith(("a ", "an ")))) \
                 and all(a.name != att.name for a in found):
@@ -510,7 +516,8 @@ def subjects(sent: Sentence) -> list[Attribution]:
 
 # A run of capitalised words, with the small words names carry ('Charles de Gaulle').
 _RUN = re.compile(rf"(?<![\w'’.])[{UPPER}][\w'’\-]*\.?(?:\s+(?:(?:de|van|von|bin|al|da|del|la|le|du|di|of|for)\s+)?[{UPPER}][\w'’\-]*\.?)*")
-_NAME_TOKEN = re.compile(rf"(?:[{UPPER}][{LOWER}]+(?:[-’'][{UPPER}]?[{LOWER}]+)*|[A-Z]\.(?:[A-Z]\.)?|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+)$")
+# ('DiPietro', 'DeSantis', 'LaGuardia', 'McCallum': a capital inside a surname's first syllables)
+_NAME_TOKEN = re.compile(rf"(?:[{UPPER}][{LOWER}]+(?:[-’'][{UPPER}]?[{LOWER}]+)*|[A-Z]\.(?:[A-Z]\.)?|[{UPPER}][{LOWER}]{{1,4}}[{UPPER}][{LOWER}]{{2,}}|O['’][A-Z][a-z]+)$")
 # Before a place, not a person: 'in New Hampshire', 'from South Carolina'.
 _PLACE_PREPOSITIONS = {"in", "at", "from", "across", "near", "throughout", "into", "outside", "inside",
                        "around", "toward", "towards", "to", "of", "through", "via", "within", "on"}

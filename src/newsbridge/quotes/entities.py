@@ -261,11 +261,12 @@ class EntityModel:
                 if last_as is not None:
                     score += focus * bonus * {0: 1.0, 1: 0.5}.get(here - self.sentence_of(last_as) - distance, 0.0)
             if gender and known is None:
-                score -= UNKNOWN_GENDER_PENALTY
+                # (less for somebody the article shows to be a person: a title, a role, a credit)
+                score -= UNKNOWN_GENDER_PENALTY_PERSON if e.strong else UNKNOWN_GENDER_PENALTY
             scored.append((score, last, e))
         if not scored:
             return Candidate(None, 0.1)
-        scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
+        scored.sort(key=lambda t: (t[0], t[2].last_before(at, t[2].salient) or -1, t[1]), reverse=True)
         best = scored[0]
         margin = best[0] - scored[1][0] if len(scored) > 1 else 3.0
         confidence = 0.9 if margin >= 2 else 0.75 if margin >= 1 else 0.55
@@ -371,6 +372,7 @@ SPEAKER_BONUS = 1.0
 # does: subjects and speakers count this many times as much.
 DESCRIPTION_FOCUS = 3.0
 UNKNOWN_GENDER_PENALTY = 3.0
+UNKNOWN_GENDER_PENALTY_PERSON = 2.0
 
 
 def _fuller(new: str, old: str) -> bool:

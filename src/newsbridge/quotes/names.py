@@ -157,6 +157,8 @@ TITLE_NOUNS = {
     # British and Commonwealth style writes the abbreviations without a full stop.
     "dr", "prof", "cllr", "sgt", "insp", "supt", "det", "capt", "col", "gen", "lt", "rev", "mp",
     "constable",
+    # Plural titles before a list of names: 'Sens. Robert Menendez (D-N.J.), Joe Manchin III'.
+    "sens.", "sens", "reps.", "reps", "govs.",
 }
 
 # Nouns for what a person does, that stand before or after a name: 'pollster Daron Shaw',
