@@ -599,3 +599,26 @@ def test_the_subject_of_the_last_sentence_outranks_a_man_it_mentions():
                     "Collier, who spoke for 20 minutes, did not mention Tillman until the end. "
                     "\u201cHe has had eight years,\u201d he said.")
     assert q.speaker == "Ray Collier"
+
+
+def test_the_group_is_the_foundation_named_before_but_not_a_university():
+    [q] = quotes_of("The Harbor Literacy Foundation has run the reading vans since 2004.",
+                    '"We will keep every route open," the group said in a statement.')
+    assert q.speaker == "Harbor Literacy Foundation"
+    [q] = quotes_of("Students at Westbrook University marched on Friday.",
+                    '"We are not going away," the group said.')
+    assert q.speaker != "Westbrook University"
+
+
+def test_as_for_names_who_he_is():
+    [_, q] = quotes_of('"A brokered convention would be a disaster," Senator Dale Whitcomb said on Sunday.',
+                       "As for Governor Tom Ashby, he said he is not worried. "
+                       '"I will have the delegates," he said.')
+    assert q.speaker == "Tom Ashby"
+
+
+def test_a_reported_question_does_not_stop_its_asker_from_answering():
+    [_, q] = quotes_of('"I know that Carl is a committed isolationist," Senator Neil Barrow said.',
+                       "Senator Carl Dunmore also asked how it is prudent to add a trillion dollars in spending.",
+                       '"You cannot be prudent and keep promoting programs you will not pay for," he argued.')
+    assert q.speaker == "Carl Dunmore"

@@ -575,6 +575,8 @@ _VERB_AFTER = re.compile(
     r"(?:\s*\([^)]{1,25}\))?(?:\s*,[^,\"“”]{2,120}?,|\s+[—–][^—–\"“”]{2,120}?[—–])?\s+(?:\w+ly\s+|still\s+|also\s+|then\s+|never\s+){0,2}"
     r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|[a-z]{2,}ed|"
     r"says|tells|adds|argues|insists|claims|believes|thinks|wants|plans|expects|warns|notes|hopes|fears|says)\b")
+# 'As for Trump, he said …': the name the sentence turns to is its topic, what 'he' stands for.
+_TOPIC = re.compile(r"\s*(?:(?:And|But)\s+)?[Aa]s\s+(?:for|to)\s+")
 _NOT_BEFORE_SUBJECT = _PLACE_PREPOSITIONS | {"for", "with", "by", "about", "against", "than", "like", "and", "or",
                                              "after", "before", "over", "under", "between", "among", "of"}
 
@@ -588,6 +590,7 @@ def find_mentions(text: str, base: int, model, quoted: Quoted) -> None:
     lead = _LEADING_PHRASE.match(text)
     subject_zone = (lead.end() if lead else 0) + 1
     first = True  # the first mention after any leading phrase is the sentence's subject
+    topic = _TOPIC.match(text)
     for m in _DESCRIBED_BEFORE.finditer(text):
         # 'his wife, Jane,' / 'the club's president, Jay DiPietro,' / 'Mr Petrakis's wife, Eleni
         # Petrakis,': a person, even by one name.
@@ -618,8 +621,9 @@ def find_mentions(text: str, base: int, model, quoted: Quoted) -> None:
             owner_end = m.group(0).lower().index(prev) + len(prev)
             at = base + m.start() + m.group(0).index(tokens[0], owner_end)
         after = text[m.end():]
-        subject = prev not in _NOT_BEFORE_SUBJECT and not re.search(r"['’]s?$", m.group(0)) and (
-            (first and m.start() + 1 >= subject_zone) or bool(_VERB_AFTER.match(after)))
+        subject = (prev not in _NOT_BEFORE_SUBJECT and not re.search(r"['’]s?$", m.group(0)) and (
+            (first and m.start() + 1 >= subject_zone) or bool(_VERB_AFTER.match(after)))) \
+            or (topic is not None and m.start() <= topic.end() < m.end())
         entity = _mention(model, tokens, prev, after, at, subject)
         acronym = _ACRONYM_AFTER.match(after)
         if entity is None and acronym and len(tokens) > 1:

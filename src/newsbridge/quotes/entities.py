@@ -352,7 +352,8 @@ class EntityModel:
         here = self.sentence_of(at)
         kinds = _AGENCIES if kind in _AGENCIES else {kind}
         found = [e for e in self.entities if e.kind == "org" and e.last_before(at) is not None
-                 and here - self.sentence_of(e.last_before(at)) <= within and (not e.roles or kinds & e.roles)]
+                 and here - self.sentence_of(e.last_before(at)) <= within
+                 and (not e.roles or kinds & e.roles or (kind in _ANY_BODY and e.roles & _CIVIL_BODIES))]
         best = self._latest(found, at)
         return Candidate(best, 0.6) if best else Candidate(None, 0.1)
 
@@ -360,6 +361,11 @@ class EntityModel:
 # 'The State Department said … the agency said': the bodies of government go by each other's nouns.
 _AGENCIES = {"agency", "department", "ministry", "office", "bureau", "commission", "administration",
              "service", "authority"}
+# 'The foundation … the group said': nouns the bodies of civil society go by, whatever their
+# own noun (not a university, a court or a government office).
+_ANY_BODY = {"group", "organization", "organisation"}
+_CIVIL_BODIES = {"association", "foundation", "union", "league", "club", "committee", "council", "party",
+                 "campaign", "network", "institute", "center", "centre", "fund", "coalition", "alliance"}
 # How much being the subject of a recent sentence (or a speaker) counts, in sentences of
 # distance; and how much an unknown gender costs a candidate for 'he'/'she'. Chosen on the
 # PolNeAR train split (see scripts/eval_quotes.py), checked on dev.

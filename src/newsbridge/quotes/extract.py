@@ -62,6 +62,7 @@ class _Said:
     sentence: int
     paragraph: int
     confidence: float
+    quoted: bool = True  # by a quote (not by reported speech: 'Paul also asked how …')
 
 
 class _Sentences:
@@ -130,7 +131,8 @@ class RulesQuoteExtractor:
                         at = _mention_at(att, body, sent.start, sent.end, sent.start) if att.kind == "pronoun" else sent.start
                         res = resolve(att, model, at)
                         if res.speaker:
-                            last = _Said(res.speaker, res.title, att.cue, idx, sent.paragraph, res.confidence)
+                            last = _Said(res.speaker, res.title, att.cue, idx, sent.paragraph, res.confidence,
+                                         quoted=False)
                 continue
             opening = None
             if lang == "en":
@@ -227,7 +229,7 @@ class RulesQuoteExtractor:
                 if att.kind == "pronoun" and lang == "en":
                     exclude = english.addressees(body[span.close_end:sent.end] + " " + body[sent.start:span.open_at])
                 if att.kind in ("pronoun", "descriptor") and last is not None and last.cue in ("asked", "asks") \
-                        and idx - last.sentence <= 1:
+                        and last.quoted and idx - last.sentence <= 1:
                     exclude += (last.speaker,)  # '"That would be you?" Borger asked. "…," the senator said.'
                 res = resolve(att, model, at, exclude)
                 speaker, title, cue, resolved_from = res.speaker, res.title, att.cue, res.resolved_from
