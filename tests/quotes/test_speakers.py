@@ -622,3 +622,9 @@ def test_a_reported_question_does_not_stop_its_asker_from_answering():
                        "Senator Carl Dunmore also asked how it is prudent to add a trillion dollars in spending.",
                        '"You cannot be prudent and keep promoting programs you will not pay for," he argued.')
     assert q.speaker == "Carl Dunmore"
+
+
+def test_a_quote_after_a_connective_continues_the_speaker_before():
+    [a, b] = quotes_of('"She is supposed to lead this council," Councillor Omar Haddad said. '
+                       'Instead, "she just acts like somebody counting the days."')
+    assert (a.speaker, b.speaker, b.resolved_from) == ("Omar Haddad", "Omar Haddad", "continuation")

@@ -217,7 +217,9 @@ class RulesQuoteExtractor:
             speaker = title = cue = resolved_from = mention = None
             confidence = 0.0
             kind = "speech"
-            opens_sentence = not body[sent.start:span.open_at].strip() or bool(out)
+            # (or after a connective only: 'Instead, "he just acts like a defeated man."')
+            opens_sentence = not body[sent.start:span.open_at].strip() or bool(out) \
+                or bool(_CONNECTIVE_LEAD.fullmatch(body[sent.start:span.open_at]))
             if (lang != "ko" and looks_like_title(text)) or (att is not None and att.kind == "scare"):
                 kind = "scare"
             elif att is not None and att.kind != "continuation":
@@ -263,6 +265,9 @@ class RulesQuoteExtractor:
                             speaker=speaker, speaker_title=title, mention=mention, cue=cue,
                             resolved_from=resolved_from, confidence=round(confidence, 2), kind=kind))
         return out
+
+
+_CONNECTIVE_LEAD = re.compile(r"\s*(?:And|But|Yet|So|Still|Instead|Then|Later|Also|Again|Now|Besides|Otherwise),?\s*")
 
 
 def _mention_at(att: Attribution, body: str, start: int, end: int, default: int) -> int:
