@@ -276,7 +276,8 @@ def test_a_reporter_name_standing_alone_under_the_headline_is_the_byline():
     ("14 March 2016", "14 March 2016"),
     ("Mon 14 Mar 2016 18.02 GMT", "Mon 14 Mar 2016"),
     ("송고2026-11-27 14:21", "2026-11-27 14:21"),
-    ("입력 2026.11.27 (21:14) 수정 2026.11.27 (22:05)", "2026.11.27"),
+    ("입력 2026.11.27 (21:14) 수정 2026.11.27 (22:05)", "2026.11.27 (21:14)"),  # the time as printed
+    ("입력 : 2026-12-21 오전 6:00:00", "2026-12-21 오전 6:00:00"),
     ("수정 2026-11-27 18:01 등록 2026-11-27 17:20", "2026-11-27 17:20"),
     ("Published 6:02 a.m. ET March 14, 2016 | Updated 9:15 a.m. ET March 15, 2016", "March 14, 2016"),
     ("한빛일보 | 입력 : 2026-11-27 18:20 | 본지 8면", "2026-11-27 18:20"),
@@ -598,3 +599,56 @@ def test_korean_appeals_closing_lines_and_a_reporters_label_before_the_stand_up(
             "ⓒ 다올TV 무단전재 및 재배포 금지")
     body = texts(clean_text(page))
     assert body[-1].startswith("기상청은") and len(body) == 3
+
+
+def _page(*blocks: str) -> str:
+    return "\n\n".join(blocks)
+
+
+_BODY_EN = ["The city opened its new river trail to skaters on Sunday, after a week of deep cold made the ice thick "
+            "enough for the crews to clear it.",
+            "Officials said the trail would stay open as long as the cold lasts, and that patrols would check the ice "
+            "every morning before it opens.",
+            "\u201cWe have never had the ice this early,\u201d said Dana Fox, who runs the trail for the city."]
+
+
+@pytest.mark.parametrize("photo, caption", [
+    ("ARLO BRANDT / NORTHERN DAILY\nSkaters try out the newly opened section of the trail on Sunday.",
+     "Skaters try out the newly opened section of the trail on Sunday."),
+    ("A plow clears a residential street in the north end on Sunday night.\nHarbor News",
+     "A plow clears a residential street in the north end on Sunday night."),
+    ("Fog over the coastal highway early on Monday.\nImage Credit: Harbor News Archives",
+     "Fog over the coastal highway early on Monday."),
+])
+def test_a_caption_with_a_credit_line_of_capitalised_words_is_no_body(photo, caption):
+    art = clean_text(_page("River trail opens for skaters after the cold snap", "By Ryan Holt", photo, *_BODY_EN))
+    assert [c.text for c in art.captions] == [caption]
+    assert len(art.paragraphs) == 3 and art.paragraphs[0].text.startswith("The city opened")
+
+
+def test_an_authors_card_is_no_caption():
+    art = clean_text(_page("River trail opens for skaters after the cold snap", "By Ryan Holt", *_BODY_EN,
+                           "Ryan Holt joined the paper in 2019 and covers city hall.\nRyan Holt"))
+    assert art.captions == ()
+
+
+def test_a_sentence_that_introduces_a_list_is_body():
+    art = clean_text(_page("Snow emergency declared in both cities", "By Ryan Holt", _BODY_EN[0],
+                           "In the north end, the parking rules run over three days:",
+                           "Day 1: Starting at 9 p.m. Sunday, do not park on either side of a snow route.",
+                           "Day 2: Starting at 8 a.m. Monday, do not park on the even-numbered side."))
+    assert len(art.paragraphs) == 4
+
+
+def test_two_reporters_split_by_a_comma():
+    art = clean_text(_page("River trail opens for skaters after the cold snap", "By Ava Lind, Marcus Bell", *_BODY_EN))
+    assert art.byline == "Ava Lind, Marcus Bell"
+
+
+def test_korean_place_tag_and_reporter_credit_leave_the_lede():
+    body = ["시는 31일 밤 10시부터 다음 날 오전 9시까지 해변 앞 도로의 차량 통행을 막는다고 밝혔다.",
+            "시 관계자는 \"대중교통을 이용해 달라\"고 당부했다."]
+    art = clean_text(_page("새해 해맞이객 15만명 몰린다…해변 교통 통제", "【강릉】강릉시가 새해 첫날 해맞이객 15만명이 몰릴 것으로 보고 교통 대책을 세웠다.", *body))
+    assert art.dateline == "강릉" and art.paragraphs[0].text.startswith("강릉시가")
+    art = clean_text(_page("편의점 반값 케이크 떨이 세일 시작", "[핫픽뉴스] 오정민 기자 = 크리스마스가 지나자 편의점에서 남은 케이크를 할인해 판다.", *body))
+    assert art.byline == "오정민" and art.paragraphs[0].text.startswith("크리스마스가")

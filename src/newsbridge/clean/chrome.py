@@ -22,7 +22,7 @@ CHROME_PHRASES = {
     "전체메뉴", "메뉴", "검색", "로그인", "로그아웃", "회원가입", "구독", "구독하기", "기자 구독",
     "마이페이지", "홈", "본문 바로가기", "전체기사", "기사제보", "제보하기",
     # sharing and tools
-    "share", "share this", "share this article", "share this story", "copy link", "link copied",
+    "share", "short url", "share this", "share this article", "share this story", "copy link", "link copied",
     "email", "e-mail", "print", "tweet", "facebook", "twitter", "x", "linkedin", "whatsapp",
     "reddit", "save", "save article", "bookmark", "comments", "comment", "listen",
     "listen to this article", "gift this article", "close", "open", "x close",
@@ -338,7 +338,8 @@ DATELINE_EN = re.compile(
 # --- dates -----------------------------------------------------------------------------------
 # Date and time lines: 'Published 10:32 a.m. Nov. 27, 2026', '입력 2026.11.27 10:32'.
 DATE_VALUE = re.compile(
-    r"\d{4}[-./]\s?\d{1,2}[-./]\s?\d{1,2}(?:\.)?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    # (the time as printed: '17:33', '오전 6:00:00', '(21:18)')
+    r"\d{4}[-./]\s?\d{1,2}[-./]\s?\d{1,2}(?:\.)?(?:\s+(?:[오][전후]\s?)?\d{1,2}:\d{2}(?::\d{2})?|\s+\(\d{1,2}:\d{2}\))?"
     r"|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*\d{1,2},?\s*\d{4}"
     r"|\d{1,2}/\d{1,2}/\d{4}|\b\d{1,2}/\d{1,2}/\d{2}(?![\d/])"
     r"|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}"

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..document import Article, Caption
-from ..quotes.names import HANGUL_SURNAMES
+from ..quotes.names import HANGUL_SURNAMES, gender_of_first_name
 from . import chrome
 
 # A sentence ends with terminal punctuation, maybe inside closing quotes or brackets, maybe
@@ -161,8 +161,11 @@ def _byline(text: str) -> dict[str, str] | None:
                 found["dateline"] = found.pop("place")
             if "name" in found:  # 'Keisha Monroe Globe Staff', 'Priya Nandakumar Staff Reporter'
                 found["name"] = _without_role(found["name"])
-            if match.groupdict().get("affiliation") and _MORE_NAMES.fullmatch(match.group("affiliation").strip()):
-                # 'By Ana Ruiz, Tom Becker and Priya Nand': more reporters, not an affiliation.
+            affiliation = (match.groupdict().get("affiliation") or "").strip()
+            if affiliation and (_MORE_NAMES.fullmatch(affiliation) or (
+                    _ONE_NAME.fullmatch(affiliation) and gender_of_first_name(affiliation))):
+                # 'By Ana Ruiz, Tom Becker and Priya Nand', 'By Ava Lindqvist, Marcus Bell': more
+                # reporters, not an affiliation (one more is a person by a first name).
                 found["name"] = f"{found['name']}, {match.group('affiliation').strip()}"
             return {"byline" if k == "name" else k: v for k, v in found.items()}
     parts = _parts(base) if len(base) <= 80 and ("|" in base or "·" in base or "•" in base) else []
@@ -175,6 +178,7 @@ def _byline(text: str) -> dict[str, str] | None:
     return None
 
 
+_ONE_NAME = re.compile(r"[A-Z][a-z'’-]+ [A-Z][a-z'’-]+")
 _MORE_NAMES = re.compile(r"[A-Z][a-z'’-]+ [A-Z][a-z'’-]+(?:(?:,| and|, and) [A-Z][a-z'’-]+ [A-Z][a-z'’-]+)+")
 # A role, or an outlet ('By Megan Ortiz Frontier News'): no name ends with these words.
 _ROLE_AFTER_NAME = re.compile(r"(?:\s+[A-Z][\w&-]*)*?\s+(?i:" + chrome.ROLE_WORDS + "|" + chrome.OUTLET_WORDS + r")$")
@@ -385,12 +389,13 @@ def _classify(lines: list[_Line], lenient: bool = False) -> None:
             line.kind = "bullet"
         elif _LIST_LINE.match(text):
             line.kind = "head"  # 'Replacements: O Morgan, Griffiths, Jenkins, Powell.': a list, no sentence
-        elif _is_sentence(text, lenient) and not _QUESTION_HEAD.match(text):
+        elif (_is_sentence(text, lenient) and not _QUESTION_HEAD.match(text)) or _LEAD_IN.match(text):
             line.kind = "body"
         else:
             line.kind = "head"
     _mark_repeats(lines)
     _mark_summary_boxes(lines)
+    _mark_credited_photos(lines)
     for i, (prev, line, nxt) in enumerate(zip(lines, lines[1:], lines[2:]), start=1):
         # A reporter's name between a script's paragraphs labels the stand-up that follows
         # ('… 녹여야 합니다.' / '안수진 기자' / '기상청은 …' / 'TV다올 안수진입니다.'): it is no
@@ -410,6 +415,45 @@ def _classify(lines: list[_Line], lenient: bool = False) -> None:
             for j in (i - 1, i + 1):
                 if 0 <= j < len(lines) and lines[j].kind in ("body", "head") and len(lines[j].text.split()) <= 12:
                     lines[j].kind = "chrome"
+
+
+def _mark_credited_photos(lines: list[_Line]) -> None:
+    """A block of two lines, a sentence that describes and a short line of capitalised words
+    ('MIKAELA LINDGREN / KEEWATIN FREE PRESS' over it, 'Compass News' or 'Image Credit: X'
+    under it): a photo's caption and its credit, whatever words the credit uses. A paragraph
+    of text never shares its block with a bare name line."""
+    for a, b in zip(lines, lines[1:]):
+        if a.block != b.block or any(ln.block == a.block for ln in lines if ln is not a and ln is not b):
+            continue
+        for caption, credit in ((a, b), (b, a)):
+            words = _CREDIT_WORDS.match(credit.text)
+            if caption.kind in ("body", "head") and credit.kind in ("head", "credit") and words \
+                    and ("/" in words.group("c") or (len(words.group("c").split()) >= 2 and not words.group("c").isupper())) \
+                    and _described(caption.text) \
+                    and not set(words.group("c").lower().split()) & set(_WORD.findall(caption.text.lower())):
+                # (a label in capitals, 'ABOUT THE AUTHOR', is no credit; an author's card,
+                # 'Ophelia joined the Post …' / 'Ophelia Tang', names its person in its sentence,
+                # and a photographer is not in the picture's caption)
+                caption.kind = "caption"
+                caption.caption = Caption(text=caption.text, credit=words.group("c"))
+                credit.kind = "credit"
+                break
+
+
+# Words of a credit: capitalised words, a slash, 'via'; maybe under a label ('Image Credit:').
+_CREDIT_WORDS = re.compile(r"^(?:(?i:image credit|photo credit|credit|photo|image|picture)\s*:\s*)?"
+                           r"(?P<c>[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|/|via|of|the|and|&)){0,6})$")
+
+
+def _described(text: str) -> bool:
+    """A caption's sentence: some words, a full stop, nobody's quote."""
+    return _is_sentence(text) and 5 <= len(text.split()) <= 45 and not _QUOTED.search(text) \
+        and text.rstrip()[-1] == "."
+
+
+# A sentence that introduces what follows: 'In Minneapolis, the rules run over three days:'
+# (a clause of some words with a comma or a verb's ending, not a label of a few).
+_LEAD_IN = re.compile(r"^[A-Z][^:\"“”]{25,200}(?:,|\b(?:are|is|was|were|run|runs|include|includes|follow|follows|said|says))[^:\"“”]*:$")
 
 
 # A subheading asked as a question: 'What can households do?' (a few words, nobody's quote).
@@ -912,6 +956,8 @@ def _outlet(owner: str | None, lines: list[_Line]) -> str | None:
 
 _SEGMENT_TAG = re.compile(r"^\[(?![^\]]*(?:단독|속보|종합|특종))[^\]]{1,10}\]\s*")
 _OUTLET_TAG = re.compile(r"^\[([가-힣A-Za-z0-9]{2,12})\]\s+(?=\S)")
+_REPORTER_EQUALS = re.compile(r"^([가-힣]{2,4})\s?(?:선임|수석|객원)?기자\s?=\s*")
+_PLACE_TAG = re.compile(r"^【\s*([가-힣]{2,5})\s*】\s*")
 # An outlet's name, not a tag for the kind of story ('[단독]', '[앵커]', '[뉴스리뷰]').
 _OUTLET_NAME = re.compile(r"(?:뉴스|일보|신문|신보|경제|방송|투데이|미디어|타임스|저널|TV|닷컴)$")
 
@@ -942,9 +988,20 @@ def _take_lede_credit(first: str, meta: dict[str, Any]) -> str:
         return rest or first
     tag = _OUTLET_TAG.match(first)
     if tag and _OUTLET_NAME.search(tag.group(1)):
-        # '[경제신보] 배달 플랫폼을 통해 …': the outlet's tag, not the lede's text.
+        # '[경제신보] 배달 플랫폼을 통해 …': the outlet's tag, not the lede's text; and the
+        # reporter's credit after it ('[핫픽뉴스] 오정민 기자 = …').
         meta.setdefault("publisher", tag.group(1))
-        return first[tag.end():]
+        rest = first[tag.end():]
+        credit = _REPORTER_EQUALS.match(rest)
+        if credit:
+            meta.setdefault("byline", credit.group(1))
+            rest = rest[credit.end():]
+        return rest
+    place = _PLACE_TAG.match(first)
+    if place:
+        # '【강릉】강릉시가 …': a regional paper's place tag, the dateline.
+        meta.setdefault("dateline", place.group(1))
+        return first[place.end():].strip()
     dateline = chrome.DATELINE_EN.match(first)
     if dateline:
         meta.setdefault("dateline", dateline.group("place").strip(" ,"))
