@@ -1,4 +1,4 @@
-"""The pasted-page corpus (tests/fixtures/pages): 192 layouts of English and Korean news sites.
+"""The pasted-page corpus (tests/fixtures/pages): 216 layouts of English and Korean news sites.
 
 Every page must come out with its expected title, byline, captions, exact body paragraphs
 and metadata. heldout/ was written before the last rule change and is never used to tune the
@@ -23,6 +23,12 @@ _spec.loader.exec_module(eval_clean)
 # wrong here rather than be fixed by tuning on them (fixing one makes it a tuned page, after a
 # new held-out set has been written); a tuned page is listed when its layout was not solved.
 KNOWN_MISSES = {
+    "heldout/en-uk-paper-sovereign": "captions with ' Credit: …' after a sentence with no full stop are missed",
+    "heldout/en-my-daily-malacca": "a caption above the lede is missed, a WhatsApp-channel promo is taken as body, and the "
+                                   "publisher is read from the company's notice",
+    "heldout/en-us-business-marketdesk": "a box of key points above the story is taken as body",
+    "heldout/ko-daily-dongbang": "a caption is missed and the publisher is read from the web address",
+    "heldout/ko-progressive-solbit": "the publisher is read from the company's English notice",
     "tuned/en-ke-daily-savanna": "a caption with no credit, standing as a sentence above the lede, is taken as body",
     "tuned/en-sg-broadcaster-mna": "the masthead 'MNA' shares nothing with the notice's company 'Merlion Media'",
     "tuned/en-uk-tabloid-beacon": "a caption with no credit after a gallery's '+2 / View gallery' is missed, and a "
