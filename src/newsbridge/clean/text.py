@@ -22,6 +22,7 @@ chrome.py.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -422,8 +423,9 @@ def _mark_credited_photos(lines: list[_Line]) -> None:
     ('MIKAELA LINDGREN / KEEWATIN FREE PRESS' over it, 'Compass News' or 'Image Credit: X'
     under it): a photo's caption and its credit, whatever words the credit uses. A paragraph
     of text never shares its block with a bare name line."""
+    size = Counter(ln.block for ln in lines)
     for a, b in zip(lines, lines[1:]):
-        if a.block != b.block or any(ln.block == a.block for ln in lines if ln is not a and ln is not b):
+        if a.block != b.block or size[a.block] != 2:
             continue
         for caption, credit in ((a, b), (b, a)):
             words = _CREDIT_WORDS.match(credit.text)
@@ -956,7 +958,6 @@ def _outlet(owner: str | None, lines: list[_Line]) -> str | None:
 
 _SEGMENT_TAG = re.compile(r"^\[(?![^\]]*(?:단독|속보|종합|특종))[^\]]{1,10}\]\s*")
 _OUTLET_TAG = re.compile(r"^\[([가-힣A-Za-z0-9]{2,12})\]\s+(?=\S)")
-_REPORTER_EQUALS = re.compile(r"^([가-힣]{2,4})\s?(?:선임|수석|객원)?기자\s?=\s*")
 _PLACE_TAG = re.compile(r"^【\s*([가-힣]{2,5})\s*】\s*")
 # An outlet's name, not a tag for the kind of story ('[단독]', '[앵커]', '[뉴스리뷰]').
 _OUTLET_NAME = re.compile(r"(?:뉴스|일보|신문|신보|경제|방송|투데이|미디어|타임스|저널|TV|닷컴)$")
@@ -991,12 +992,7 @@ def _take_lede_credit(first: str, meta: dict[str, Any]) -> str:
         # '[경제신보] 배달 플랫폼을 통해 …': the outlet's tag, not the lede's text; and the
         # reporter's credit after it ('[핫픽뉴스] 오정민 기자 = …').
         meta.setdefault("publisher", tag.group(1))
-        rest = first[tag.end():]
-        credit = _REPORTER_EQUALS.match(rest)
-        if credit:
-            meta.setdefault("byline", credit.group(1))
-            rest = rest[credit.end():]
-        return rest
+        return _take_lede_credit(first[tag.end():], meta)
     place = _PLACE_TAG.match(first)
     if place:
         # '【강릉】강릉시가 …': a regional paper's place tag, the dateline.
